@@ -1,0 +1,84 @@
+"""Validation report: problems found while reading a coded sheet.
+
+A loader never raises at the user. Everything that is wrong with a file ends
+up here as a :class:`Problem` with a location and a message in Swedish and
+English. Errors block an import; warnings do not.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+#: Categories follow Frictionless data's error names where they fit.
+CATEGORIES = (
+    "missing-label",
+    "duplicate-label",
+    "type-error",
+    "constraint-error",
+    "unique-error",
+    "blank-row",
+    "encoding-error",
+    "format-error",
+    "source-error",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    category: str
+    message_sv: str
+    message_en: str
+    file: str = ""
+    sheet: str | None = None
+    row: int | None = None  # 1-based Excel row, as the user sees it
+    column: str | None = None  # the header text as written in the file
+
+    def message(self, lang: str = "sv") -> str:
+        return self.message_en if lang == "en" else self.message_sv
+
+    def as_dict(self, lang: str = "sv") -> dict:
+        return {
+            "severity": self.severity,
+            "category": self.category,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "message": self.message(lang),
+        }
+
+
+@dataclass
+class Report:
+    file: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    #: True when the file could not be read at all (empty, damaged, encrypted,
+    #: wrong format). The CLI maps this to exit code 2.
+    unreadable: bool = False
+
+    def add(self, severity: Severity, category: str, sv: str, en: str, *,
+            sheet: str | None = None, row: int | None = None,
+            column: str | None = None) -> Problem:
+        p = Problem(severity, category, sv, en, self.file, sheet, row, column)
+        self.problems.append(p)
+        return p
+
+    def error(self, category: str, sv: str, en: str, **where) -> Problem:
+        return self.add("error", category, sv, en, **where)
+
+    def warning(self, category: str, sv: str, en: str, **where) -> Problem:
+        return self.add("warning", category, sv, en, **where)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.unreadable and not self.errors
