@@ -1,0 +1,232 @@
+"""Turn a located responses sheet into canonical long rows, with validation.
+
+Input: a text frame (index = Excel row) and its :class:`HeaderMap`. Output: a
+long frame with the canonical columns (text, not yet categorical) plus a
+report of everything that was odd.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from loaders.headers import HeaderMap
+from loaders.report import Report
+from loaders.vocab import (
+    TYPE_LABELS_EN,
+    allowed_stance_words,
+    clean_proposal_id,
+    infer_type,
+    parse_stance,
+    parse_type,
+)
+
+#: Per-row problems of one kind are listed up to this many, then summarised.
+MAX_LISTED = 200
+
+_STANCE_SV = {"agree": "tillstyrker", "partly": "tillstyrker delvis",
+              "disagree": "avstyrker", "no_position": "ingen synpunkt"}
+
+
+def _limited(report: Report, items, emit, summarise) -> None:
+    items = list(items)
+    for item in items[:MAX_LISTED]:
+        emit(item)
+    if len(items) > MAX_LISTED:
+        summarise(len(items) - MAX_LISTED)
+
+
+def drop_blank_rows(frame: pd.DataFrame, report: Report, sheet: str) -> pd.DataFrame:
+    """Remove rows with no content; warn about blank rows between data rows."""
+    filled = frame.ne("").any(axis=1)
+    if filled.all():
+        return frame
+    if filled.any():
+        last = filled[filled].index.max()
+        inner = [r for r in filled[~filled].index if r < last]
+        if inner:
+            shown = ", ".join(str(r) for r in inner[:10]) + (" …" if len(inner) > 10 else "")
+            report.warning(
+                "blank-row",
+                f"{len(inner)} tomma rader mellan data hoppades över (rad {shown}).",
+                f"{len(inner)} blank rows between data rows were skipped (row {shown}).",
+                sheet=sheet, row=inner[0],
+            )
+    return frame[filled]
+
+
+def long_rows(frame: pd.DataFrame, hm: HeaderMap, sheet: str, report: Report) -> pd.DataFrame:
+    """Long layout: one row per respondent x proposal."""
+    f = hm.fields
+    out = pd.DataFrame(index=frame.index)
+    for name in ("consultation", "respondent", "respondent_type", "proposal_id",
+                 "proposal_title", "topic", "addressee", "stance", "comment", "source"):
+        out[name] = frame[f[name]] if name in f else ""
+    out["sheet"] = sheet
+    out["row"] = out.index.to_numpy()
+    _continue_blocks(out)
+
+    # Blank stance: not addressed, with a warning.
+    blank = out["stance"].eq("")
+    _limited(
+        report, out.index[blank],
+        lambda r: report.warning(
+            "constraint-error",
+            "Ställningstagande saknas; raden räknas som att förslaget inte berörts.",
+            "Stance is blank; the row counts as the proposal not being addressed.",
+            sheet=sheet, row=int(r), column=hm.label(f["stance"])),
+        lambda n: report.warning("constraint-error", f"… och {n} rader till utan ställningstagande.",
+                                 f"… and {n} more rows without a stance.", sheet=sheet),
+    )
+    out = out[~blank]
+    return _stances(out, report, sheet, hm.label(f["stance"]))
+
+
+def wide_rows(frame: pd.DataFrame, hm: HeaderMap, sheet: str, report: Report) -> pd.DataFrame:
+    """Wide layout: one row per respondent, one column per proposal."""
+    f = hm.fields
+    base = pd.DataFrame(index=frame.index)
+    for name in ("consultation", "respondent", "respondent_type", "source"):
+        base[name] = frame[f[name]] if name in f else ""
+    base["row"] = base.index.to_numpy()
+    _continue_blocks(base)
+    parts = []
+    for col, pid in hm.proposals.items():
+        cells = frame[col]
+        keep = cells.ne("")
+        part = base[keep].copy()
+        part["proposal_id"] = pid
+        part["stance"] = cells[keep]
+        part["column_label"] = hm.label(col)
+        parts.append(part)
+    if parts:
+        out = pd.concat(parts)
+        out = out.sort_values(["row"], kind="stable")
+    else:
+        out = base.iloc[0:0].assign(proposal_id="", stance="", column_label="")
+    for name in ("proposal_title", "topic", "addressee", "comment"):
+        out[name] = ""
+    out["sheet"] = sheet
+    return _stances(out, report, sheet, None)
+
+
+def _continue_blocks(out: pd.DataFrame) -> None:
+    """A blank respondent (and type) below a filled one continues that block."""
+    blank = out["respondent"].eq("")
+    if blank.any():
+        filled = out["respondent"].where(~blank).ffill().fillna("")
+        out["respondent_type"] = out["respondent_type"].where(
+            ~blank | out["respondent_type"].ne(""),
+            out["respondent_type"].where(~blank).ffill().fillna(""),
+        )
+        out["respondent"] = filled
+    cons = out["consultation"]
+    if cons.eq("").any() and cons.ne("").any():
+        out["consultation"] = cons.where(cons.ne("")).ffill().fillna("")
+
+
+def _stances(out: pd.DataFrame, report: Report, sheet: str, column: str | None) -> pd.DataFrame:
+    uniques = pd.unique(out["stance"])
+    mapping = {u: parse_stance(u) for u in uniques}
+    parsed = out["stance"].map(mapping)
+    bad = parsed.isna()
+    if bad.any():
+        bad_rows = out[bad]
+        _limited(
+            report, bad_rows.itertuples(),
+            lambda t: report.error(
+                "constraint-error",
+                f"Okänt ställningstagande \"{t.stance}\". Tillåtna: {allowed_stance_words('sv')} "
+                "(eller synonymer, se mallen).",
+                f"Unknown stance \"{t.stance}\". Allowed: {allowed_stance_words('en')} "
+                "(or synonyms, see the template).",
+                sheet=sheet, row=int(t.row),
+                column=column if column is not None else getattr(t, "column_label", None)),
+            lambda n: report.error("constraint-error", f"… och {n} rader till med okänt ställningstagande.",
+                                   f"… and {n} more rows with an unknown stance.", sheet=sheet),
+        )
+    out = out.assign(stance=parsed)[~bad]
+    out["proposal_id"] = out["proposal_id"].map(clean_proposal_id)
+    return out
+
+
+def resolve_types(rows: pd.DataFrame, known: dict[str, str], report: Report, sheet: str,
+                  column: str | None) -> pd.Series:
+    """Canonical respondent types for every row.
+
+    Order of precedence: the row's own type cell, the Instanser sheet
+    (``known``), then a guess from the name (with a warning), then Övrig.
+    """
+    raw = rows["respondent_type"]
+    uniques = pd.unique(raw)
+    mapping = {u: (parse_type(u) if u else None) for u in uniques}
+    parsed = raw.map(mapping)
+    unknown = raw.ne("") & parsed.isna()
+    for value, first_row in rows.loc[unknown].groupby(raw[unknown])["row"].min().items():
+        report.warning(
+            "constraint-error",
+            f"Okänd typ \"{value}\" räknas som Övrig. Tillåtna: {', '.join(TYPE_LABELS_EN)}.",
+            f"Unknown type \"{value}\" is counted as Övrig (Other). Allowed: "
+            f"{', '.join(TYPE_LABELS_EN.values())}.",
+            sheet=sheet, row=int(first_row), column=column)
+    parsed = parsed.where(~unknown, "Övrig")
+    missing = parsed.isna()
+    if missing.any():
+        names = rows.loc[missing, "respondent"]
+        first_rows = rows.loc[missing].groupby(names)["row"].min()
+        fill = {}
+        for name, first_row in first_rows.items():
+            if name in known:
+                fill[name] = known[name]
+                continue
+            guess = infer_type(name)
+            fill[name] = guess or "Övrig"
+            if guess:
+                report.warning(
+                    "constraint-error",
+                    f"Typ saknas för \"{name}\"; tolkas som {guess} utifrån namnet.",
+                    f"Type is missing for \"{name}\"; read as {TYPE_LABELS_EN[guess]} from the name.",
+                    sheet=sheet, row=int(first_row), column=column)
+            else:
+                report.warning(
+                    "constraint-error",
+                    f"Typ saknas för \"{name}\" och kan inte utläsas ur namnet; räknas som Övrig.",
+                    f"Type is missing for \"{name}\" and cannot be read from the name; counted as Övrig (Other).",
+                    sheet=sheet, row=int(first_row), column=column)
+        parsed = parsed.where(~missing, names.map(fill))
+    return parsed
+
+
+def check_duplicates(rows: pd.DataFrame, report: Report) -> pd.DataFrame:
+    """Conflicting codings are errors; identical duplicates are warnings, kept once."""
+    key = ["consultation", "respondent", "proposal_id"]
+    dup = rows.duplicated(key, keep=False)
+    if not dup.any():
+        return rows
+    d = rows[dup]
+    first = d.groupby(key, sort=False).head(1)
+    first_by_key = first.set_index(key)
+    drop = []
+    conflicts = []
+    for idx, r in d.iterrows():
+        f = first_by_key.loc[(r["consultation"], r["respondent"], r["proposal_id"])]
+        if r["row"] == f["row"] and r["sheet"] == f["sheet"]:
+            continue  # the first occurrence itself
+        if r["stance"] != f["stance"]:
+            conflicts.append((r, f))
+        else:
+            drop.append(idx)
+            report.warning(
+                "unique-error",
+                f"\"{r['respondent']}\" om förslag {r['proposal_id']} finns två gånger "
+                f"(rad {f['row']} och {r['row']}) med samma ställningstagande; räknas en gång.",
+                f"\"{r['respondent']}\" on proposal {r['proposal_id']} appears twice "
+                f"(rows {f['row']} and {r['row']}) with the same stance; counted once.",
+                sheet=r["sheet"] or None, row=int(r["row"]))
+    for r, f in conflicts:
+        report.error(
+            "unique-error",
+            f"\"{r['respondent']}\" om förslag {r['proposal_id']} har motstridiga ställningstaganden: "
+            f"rad {f['row']} säger {_STANCE_SV[f['stance']]}, rad {r['row']} säger {_STANCE_SV[r['stance']]}.",
+            f"\"{r['respondent']}\" on proposal {r['proposal_id']} has conflicting stances: "
+            f"row {f['row']} says {f['stance']}, row {r['row']} says {r['stance']}.",
+            sheet=r["sheet"] or None, row=int(r["row"]))
+    return rows.drop(index=drop)

@@ -1,0 +1,206 @@
+"""Bytes to raw sheets: format sniffing, spreadsheet and CSV reading.
+
+The output is a list of :class:`RawSheet`, each a grid of cell values with
+row 0 being Excel row 1, so row numbers in messages are the ones the user
+sees. Nothing here interprets headers or stances.
+
+Spreadsheets are read with python-calamine (a Rust reader: no macros are run,
+no XML is parsed by Python). CSV encoding and delimiter are detected, never
+asked for.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from loaders.report import Report
+
+SPREADSHEET_EXTS = {".xlsx", ".xlsm", ".xls", ".ods"}
+TEXT_EXTS = {".csv", ".tsv", ".txt"}
+ACCEPTED_EXTS = SPREADSHEET_EXTS | TEXT_EXTS
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass
+class RawSheet:
+    name: str  # "" for CSV
+    rows: list[list]  # rows[i] is Excel row i + 1
+
+
+class Unreadable(Exception):
+    """Raised internally when a file cannot be read at all; becomes a report."""
+
+
+def sniff_format(data: bytes) -> str:
+    """What the bytes are: xlsx, ods, ole (xls or encrypted OOXML), zip, text, empty."""
+    if not data:
+        return "empty"
+    if data.startswith(_OLE_MAGIC):
+        return "ole"
+    if data.startswith(_ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                names = set(z.namelist())
+                if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+                    return "xlsx"
+                if "mimetype" in names:
+                    if b"opendocument.spreadsheet" in z.read("mimetype"):
+                        return "ods"
+        except (zipfile.BadZipFile, OSError, KeyError):
+            return "damaged-zip"
+        return "zip"
+    head = data[:4096]
+    if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
+        return "binary"
+    return "text"
+
+
+def _is_encrypted_ole(data: bytes) -> bool:
+    try:
+        import msoffcrypto
+
+        return bool(msoffcrypto.OfficeFile(io.BytesIO(data)).is_encrypted())
+    except Exception:  # noqa: BLE001 - an unparseable container is "damaged", not "encrypted"
+        return False
+
+
+def read_sheets(data: bytes, file_name: str, report: Report) -> list[RawSheet]:
+    """Read every sheet of a file. On failure, record why and raise Unreadable."""
+    ext = PurePath(file_name).suffix.lower()
+    kind = sniff_format(data)
+
+    def fail(category: str, sv: str, en: str) -> Unreadable:
+        report.error(category, sv, en)
+        report.unreadable = True
+        return Unreadable(en)
+
+    if kind == "empty":
+        raise fail("source-error", f"Filen {file_name} är tom.", f"The file {file_name} is empty.")
+    if ext not in ACCEPTED_EXTS:
+        raise fail(
+            "format-error",
+            f"Filtypen {ext or '(ingen)'} stöds inte. Använd .xlsx, .xlsm, .xls, .ods eller .csv.",
+            f"The file type {ext or '(none)'} is not supported. Use .xlsx, .xlsm, .xls, .ods or .csv.",
+        )
+    if kind == "ole" and _is_encrypted_ole(data):
+        raise fail(
+            "source-error",
+            f"Filen {file_name} är lösenordsskyddad. Spara en kopia utan lösenord och ladda upp den.",
+            f"The file {file_name} is password-protected. Save a copy without a password and upload that.",
+        )
+    expected = {".xlsx": {"xlsx"}, ".xlsm": {"xlsx"}, ".xls": {"ole"}, ".ods": {"ods"},
+                ".csv": {"text"}, ".tsv": {"text"}, ".txt": {"text"}}[ext]
+    if kind not in expected:
+        if kind in ("damaged-zip",) or (kind == "zip" and ext in (".xlsx", ".xlsm", ".ods")):
+            raise fail("source-error",
+                       f"Filen {file_name} är skadad och kan inte läsas.",
+                       f"The file {file_name} is damaged and cannot be read.")
+        actual = {"xlsx": "en Excel-arbetsbok (.xlsx)", "ole": "en äldre Excel-fil (.xls)",
+                  "ods": "ett OpenDocument-kalkylblad (.ods)", "text": "en textfil",
+                  "zip": "ett zip-arkiv", "binary": "en binärfil"}.get(kind, kind)
+        actual_en = {"xlsx": "an Excel workbook (.xlsx)", "ole": "an older Excel file (.xls)",
+                     "ods": "an OpenDocument spreadsheet (.ods)", "text": "a text file",
+                     "zip": "a zip archive", "binary": "a binary file"}.get(kind, kind)
+        raise fail("format-error",
+                   f"Filen {file_name} har ändelsen {ext} men är {actual}. Spara om den i rätt format.",
+                   f"The file {file_name} has the extension {ext} but is {actual_en}. Save it again in the right format.")
+    if kind == "text":
+        return [RawSheet("", _read_csv(data, file_name, report, fail))]
+    return _read_workbook(data, file_name, fail)
+
+
+def _read_workbook(data: bytes, file_name: str, fail) -> list[RawSheet]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = []
+        for name in wb.sheet_names:
+            sheet = wb.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
+            sheets.append(RawSheet(name, rows))
+        return sheets
+    except Exception as exc:  # noqa: BLE001 - any reader failure means "damaged"
+        raise fail(
+            "source-error",
+            f"Filen {file_name} är skadad och kan inte läsas ({type(exc).__name__}).",
+            f"The file {file_name} is damaged and cannot be read ({type(exc).__name__}).",
+        ) from None
+
+
+# --------------------------------------------------------------------------
+# CSV
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    Returns (text, encoding name). Raises UnicodeDecodeError when nothing fits.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "UTF-8 (BOM)"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "UTF-16"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnicodeDecodeError("unknown", data[:1], 0, 1, "no encoding fits")
+    return str(best), best.encoding
+
+
+def sniff_delimiter(text: str) -> str:
+    """Pick `,`, `;` or tab: the one that splits the most lines into equal widths.
+
+    Title rows above the header (one field wide) are tolerated.
+    """
+    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
+    best, best_score = ",", -1
+    for delim in (";", "\t", ","):
+        widths = [len(r) for r in csv.reader(lines, delimiter=delim)]
+        wide = [w for w in widths if w > 1]
+        if not wide:
+            continue
+        mode = max(set(wide), key=wide.count)
+        score = wide.count(mode) * mode
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _read_csv(data: bytes, file_name: str, report: Report, fail) -> list[list]:
+    try:
+        text, encoding = decode_text(data)
+    except UnicodeDecodeError:
+        raise fail("encoding-error",
+                   f"Teckenkodningen i {file_name} känns inte igen. Spara filen som CSV UTF-8.",
+                   f"The character encoding of {file_name} is not recognised. Save the file as CSV UTF-8.") from None
+    if encoding not in ("UTF-8", "UTF-8 (BOM)", "UTF-16", "Windows-1252"):
+        report.warning("encoding-error",
+                       f"{file_name} är varken UTF-8 eller Windows-1252; den lästes som {encoding}. "
+                       "Kontrollera å, ä och ö, eller spara filen som CSV UTF-8.",
+                       f"{file_name} is neither UTF-8 nor Windows-1252; it was read as {encoding}. "
+                       "Check the accented letters, or save the file as CSV UTF-8.")
+    if "\ufffd" in text:
+        report.warning("encoding-error",
+                       f"{file_name} innehåller tecken som inte kunde avkodas (visas som \ufffd).",
+                       f"{file_name} contains characters that could not be decoded (shown as \ufffd).")
+    delim = sniff_delimiter(text)
+    try:
+        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)]
+    except csv.Error as exc:
+        raise fail("format-error",
+                   f"{file_name} kan inte läsas som CSV: {exc}.",
+                   f"{file_name} cannot be read as CSV: {exc}.") from None
