@@ -100,3 +100,9 @@ def test_infer_type(name, inferred):
 ])
 def test_natural_sort(values, expected):
     assert natsorted(values) == expected
+
+
+def test_swedish_alphabetical_order():
+    names = ["Östersunds kommun", "Älmhults kommun", "Åre kommun", "Zinkgruvan", "Arboga kommun", "Eskilstuna"]
+    assert natsorted(names) == ["Arboga kommun", "Eskilstuna", "Zinkgruvan", "Åre kommun", "Älmhults kommun",
+                                "Östersunds kommun"]

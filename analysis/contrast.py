@@ -1,0 +1,118 @@
+"""Comparing agreement between two groups, e.g. regions and municipalities.
+
+The unit is one coded answer (a row of ``responses``). Per key (by default per
+proposal), each group's share is ``agree / total`` where ``total`` counts the
+group's coded answers (agree + partly + disagree + no_position): the
+"addressed" denominator of :mod:`analysis.shares`.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.ordering import categorical_isin, tidy_keys
+from analysis.stats import fisher_exact_2x2, holm, wilson_interval
+from analysis.tabular import format_csv, to_records
+
+#: Below this many answers in either group a row is flagged ``small_n``.
+SMALL_N = 5
+
+CONTRAST_COLUMNS = (
+    "a_agree", "a_total", "a_share", "a_low", "a_high",
+    "b_agree", "b_total", "b_share", "b_low", "b_high",
+    "difference", "p_value", "p_holm", "small_n",
+)
+
+
+def _labels(group) -> tuple[str, ...]:
+    return (group,) if isinstance(group, str) else tuple(str(g) for g in group)
+
+
+def _group_counts(sub: pd.DataFrame, by: str, group_col: str, labels: tuple[str, ...],
+                  count_partly: bool) -> pd.DataFrame:
+    """Per ``by`` key: ``agree`` (or agree + partly) and ``total`` for one group."""
+    rows = sub.loc[categorical_isin(sub[group_col], labels), [by, "stance"]]
+    wanted = ("agree", "partly") if count_partly else ("agree",)
+    frame = pd.DataFrame({
+        by: rows[by],
+        "agree": categorical_isin(rows["stance"], wanted).astype("int64"),
+        "total": rows["stance"].notna().to_numpy(dtype="int64"),
+    })
+    counts = frame.groupby(by, observed=True)[["agree", "total"]].sum()
+    counts.index = counts.index.astype("str")
+    return counts
+
+
+def contrast(responses: pd.DataFrame, a="Region", b="Kommun", by: str = "proposal_id",
+             count_partly: bool = False, group_col: str = "respondent_type") -> pd.DataFrame:
+    """Agreement of group ``a`` vs group ``b`` (values of ``group_col``), per ``by`` key.
+
+    ``a``/``b`` are a value or a collection of values of ``group_col``.
+    Columns, in order: ``<by>, a_agree, a_total, a_share, a_low, a_high,
+    b_agree, b_total, b_share, b_low, b_high, difference, p_value, p_holm,
+    small_n``.
+
+    * ``*_total``: the group's coded answers (agree + partly + disagree +
+      no_position) — the denominator.
+    * ``*_agree``: agree answers (agree + partly when ``count_partly``).
+    * ``*_share`` = agree / total, NaN when total is 0; ``*_low``/``*_high``:
+      Wilson 95 % interval.
+    * ``difference`` = a_share − b_share.
+    * ``p_value``: two-sided Fisher exact on ``[[a_agree, a_total − a_agree],
+      [b_agree, b_total − b_agree]]``, NaN when either total is 0;
+      ``p_holm``: Holm-adjusted over the rows returned.
+    * ``small_n``: a_total < 5 or b_total < 5.
+
+    One row per key present in either group, naturally sorted.
+    """
+    a_labels, b_labels = _labels(a), _labels(b)
+    if set(a_labels) & set(b_labels):
+        raise ValueError(f"groups overlap: {sorted(set(a_labels) & set(b_labels))}")
+    sub = responses[[by, group_col, "stance"]] if by != group_col else responses[[by, "stance"]]
+    a_counts = _group_counts(sub, by, group_col, a_labels, count_partly).add_prefix("a_")
+    b_counts = _group_counts(sub, by, group_col, b_labels, count_partly).add_prefix("b_")
+    out = a_counts.join(b_counts, how="outer").fillna(0).astype("int64")
+    out.index.name = by
+    out = out.reset_index()
+    for g in ("a", "b"):
+        k, n = out[f"{g}_agree"], out[f"{g}_total"]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out[f"{g}_share"] = np.where(n > 0, k / n.where(n > 0, 1), np.nan)
+        out[f"{g}_low"], out[f"{g}_high"] = wilson_interval(k.to_numpy(), n.to_numpy())
+    out["difference"] = out["a_share"] - out["b_share"]
+    out["p_value"] = fisher_exact_2x2(out["a_agree"].to_numpy(), (out["a_total"] - out["a_agree"]).to_numpy(),
+                                      out["b_agree"].to_numpy(), (out["b_total"] - out["b_agree"]).to_numpy())
+    out["p_holm"] = holm(out["p_value"].to_numpy())
+    out["small_n"] = (out["a_total"] < SMALL_N) | (out["b_total"] < SMALL_N)
+    out = out[[by, *CONTRAST_COLUMNS]]
+    return tidy_keys(out, [by])
+
+
+def contrast_by_addressee(responses: pd.DataFrame, a="Region", b="Kommun", count_partly: bool = False,
+                          by: str = "respondent_type") -> pd.DataFrame:
+    """Agreement with proposals addressed to ``a`` vs proposals addressed to ``b``.
+
+    Same columns as :func:`contrast` with ``group_col="addressee"``: per
+    respondent type (``by``), ``a_*`` describes the answers given on proposals
+    whose ``addressee`` is ``a`` and ``b_*`` those on proposals addressed to
+    ``b``. It answers "do regions accept proposals aimed at themselves as
+    readily as proposals aimed at municipalities?".
+
+    ``addressee`` must match exactly (pass a collection such as
+    ``("Region", "Regioner")`` to pool spellings); proposals with any other
+    addressee, e.g. both, are left out. Each respondent contributes one answer
+    per proposal, so answers are not independent: read the p-values as
+    indicative only.
+    """
+    return contrast(responses, a=a, b=b, by=by, count_partly=count_partly, group_col="addressee")
+
+
+def format_contrast_csv(df: pd.DataFrame) -> str:
+    """A contrast table as CSV text: floats with 4 decimals, empty cells for NaN,
+    ``true``/``false``, ints as ints, ``\\n`` line ends."""
+    return format_csv(df, decimals=4)
+
+
+def contrast_records(df: pd.DataFrame) -> list[dict]:
+    """A contrast table as JSON-ready dicts: floats rounded to 4, None for NaN."""
+    return to_records(df, decimals=4)

@@ -1,0 +1,180 @@
+"""The figures in a few plain-language sentences (sv/en), for the top of a page.
+
+Every sentence states its denominator. Numbers go through
+:mod:`i18n.numbers` so they read as the rest of the app (``63 %`` / ``63%``).
+"""
+from __future__ import annotations
+
+import decimal
+
+import pandas as pd
+
+from analysis.contrast import contrast
+from analysis.labels import lang_of
+from analysis.shares import agreement
+from analysis.universe import proposal_list
+from i18n.numbers import fmt_int, fmt_pct
+from loaders.model import CodedData
+
+#: Least number of answers for a proposal to be named most/least supported,
+#: unless no proposal has that many.
+MIN_N = 5
+
+_T = {
+    "sv": {
+        "majority": "{k} av {n} förslag tillstyrks{partly} av en majoritet av de instanser som yttrat sig.",
+        "partly": " helt eller delvis",
+        "most": "Förslag {pid} har störst stöd: {pct} av {of} {agree}.",
+        "least": "Förslag {pid} har minst stöd: {pct} av {of} {agree}.",
+        "of_many": "de {n} instanser som yttrat sig",
+        "of_one": "den enda instans som yttrat sig",
+        "agree": {False: "tillstyrker", True: "tillstyrker helt eller delvis"},
+        "diff": ("Störst skillnad mellan regioner och kommuner gäller förslag {pid}: "
+                 "{a} av regionerna och {b} av kommunerna {agree} ({pp} {unit})."),
+        "pp": ("procentenhet", "procentenheter"),
+        "small": " Underlaget är litet ({a_n} {a_unit}, {b_n} {b_unit}), så skillnaden är osäker.",
+        "region": ("region", "regioner"),
+        "kommun": ("kommun", "kommuner"),
+    },
+    "en": {
+        "majority": "{k} of {n} {proposals} {be}{partly} supported by a majority of the respondents that commented on {them}.",
+        "partly": " fully or partly",
+        "most": "Proposal {pid} has the most support: {pct} of {of} {agree}.",
+        "least": "Proposal {pid} has the least support: {pct} of {of} {agree}.",
+        "of_many": "the {n} respondents that commented",
+        "of_one": "the only respondent that commented",
+        "agree": {False: "agree", True: "agree fully or partly"},
+        "diff": ("The biggest difference between regions and municipalities is on proposal {pid}: "
+                 "{a} of regions and {b} of municipalities {agree} ({pp} {unit})."),
+        "pp": ("percentage point", "percentage points"),
+        "small": " Few answers ({a_n} {a_unit}, {b_n} {b_unit}), so the difference is uncertain.",
+        "region": ("region", "regions"),
+        "kommun": ("municipality", "municipalities"),
+    },
+}
+
+
+def _pid(row, titles: dict) -> str:
+    title = titles.get((row.get("consultation"), row["proposal_id"]), "") or titles.get(row["proposal_id"], "")
+    return f"{row['proposal_id']} ({title})" if title else str(row["proposal_id"])
+
+
+def _titles(data: CodedData) -> dict:
+    props = proposal_list(data)
+    out: dict = {}
+    for c, p, t in zip(props["consultation"], props["proposal_id"], props["proposal_title"]):
+        out[(c, p)] = t
+        out.setdefault(p, t)
+    return out
+
+
+def _percent(share: float) -> int:
+    """Whole percent, rounded half up like :func:`i18n.numbers.fmt_pct`."""
+    return int(decimal.Decimal(repr(float(share) * 100)).quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP))
+
+
+def _plural(n: int, forms: tuple[str, str]) -> str:
+    return forms[0] if n == 1 else forms[1]
+
+
+def majority_headline(table: pd.DataFrame, lang: str = "sv", count_partly: bool = False) -> str | None:
+    """How many proposals a majority (> 50 %) of those who addressed them agree with.
+
+    ``table``: :func:`analysis.shares.agreement` per proposal with the
+    "addressed" denominator. Proposals no one addressed count in the total.
+    """
+    if table.empty:
+        return None
+    lang = lang_of(lang)
+    t = _T[lang]
+    k = int((table["share"] > 0.5).sum())
+    n = len(table)
+    return t["majority"].format(
+        k=fmt_int(k, lang), n=fmt_int(n, lang), partly=t["partly"] if count_partly else "",
+        proposals="proposal" if n == 1 else "proposals", be="is" if k == 1 else "are",
+        them="it" if n == 1 else "them",
+    )
+
+
+def _extremes(table: pd.DataFrame, min_n: int) -> tuple[pd.Series, pd.Series] | None:
+    """(most, least) supported rows: share, ties to the larger n, then natural order."""
+    rows = table.loc[table["n"] > 0]
+    if (rows["n"] >= min_n).any():
+        rows = rows.loc[rows["n"] >= min_n]
+    if len(rows) < 2 or rows["share"].max() == rows["share"].min():
+        return None
+    most = rows.sort_values(["share", "n"], ascending=[False, False], kind="stable").iloc[0]
+    least = rows.sort_values(["share", "n"], ascending=[True, False], kind="stable").iloc[0]
+    return most, least
+
+
+def support_headlines(table: pd.DataFrame, titles: dict, lang: str = "sv",
+                      count_partly: bool = False, min_n: int = MIN_N) -> list[str]:
+    """The most and the least supported proposal, with share and number who addressed it.
+
+    Only proposals with at least ``min_n`` answers compete (all answered ones
+    if none has that many). Nothing when fewer than two compete or all shares
+    are equal.
+    """
+    found = _extremes(table, min_n)
+    if found is None:
+        return []
+    lang = lang_of(lang)
+    t = _T[lang]
+    out = []
+    for key, row in zip(("most", "least"), found):
+        n = int(row["n"])
+        of = t["of_one"] if n == 1 else t["of_many"].format(n=fmt_int(n, lang))
+        out.append(t[key].format(pid=_pid(row, titles), pct=fmt_pct(row["share"], lang), of=of,
+                                 agree=t["agree"][bool(count_partly)]))
+    return out
+
+
+def difference_headline(table: pd.DataFrame, titles: dict, lang: str = "sv",
+                        count_partly: bool = False) -> str | None:
+    """The proposal where regions and municipalities differ most.
+
+    ``table``: :func:`analysis.contrast.contrast` (a = Region, b = Kommun, per
+    proposal). Rows without small groups are preferred; if only small ones
+    exist, the sentence says the difference is uncertain.
+    """
+    rows = table.loc[table["difference"].notna()]
+    if rows.empty:
+        return None
+    if (~rows["small_n"]).any():
+        rows = rows.loc[~rows["small_n"]]
+    row = rows.loc[rows["difference"].abs().sort_values(ascending=False, kind="stable").index[0]]
+    a_pct, b_pct = _percent(row["a_share"]), _percent(row["b_share"])
+    pp = abs(a_pct - b_pct)
+    if pp == 0:
+        return None
+    lang = lang_of(lang)
+    t = _T[lang]
+    text = t["diff"].format(pid=_pid(row, titles), a=fmt_pct(a_pct / 100, lang), b=fmt_pct(b_pct / 100, lang),
+                            agree=t["agree"][bool(count_partly)], pp=fmt_int(pp, lang), unit=_plural(pp, t["pp"]))
+    if row["small_n"]:
+        a_n, b_n = int(row["a_total"]), int(row["b_total"])
+        text += t["small"].format(a_n=fmt_int(a_n, lang), a_unit=_plural(a_n, t["region"]),
+                                  b_n=fmt_int(b_n, lang), b_unit=_plural(b_n, t["kommun"]))
+    return text
+
+
+def headlines(data: CodedData, lang: str = "sv", count_partly: bool = False, min_n: int = MIN_N) -> list[str]:
+    """Plain-language headlines for the (filtered) data, in order:
+
+    1. how many proposals a majority of those who addressed them agree with;
+    2. the most and 3. the least supported proposal (share and n);
+    4. the biggest difference between regions and municipalities.
+
+    Each is left out when the data cannot support it. ``count_partly`` counts
+    "partly" as agreeing throughout.
+    """
+    if data.responses.empty and data.proposals.empty:
+        return []
+    table = agreement(data, ["consultation", "proposal_id"], "addressed", count_partly)
+    titles = _titles(data)
+    out = [majority_headline(table, lang, count_partly)]
+    out += support_headlines(table, titles, lang, count_partly, min_n)
+    out.append(difference_headline(contrast(data.responses, "Region", "Kommun", "proposal_id", count_partly),
+                                   titles, lang, count_partly))
+    return [h for h in out if h]
