@@ -47,8 +47,8 @@ def fmt_pct(share, lang: str = "sv", decimals: int = 0) -> str:
     """A share in [0, 1] as a percentage: ``0.625`` -> ``63 %`` (sv), ``63%`` (en)."""
     if _missing(share):
         return "–"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0%"
     if lang == "en":
-        pattern = pattern.replace(" %", "%")
+        pattern = pattern.replace("\u00a0%", "%")
     with _half_up():
         return format_percent(share, format=pattern, locale=_locale(lang))

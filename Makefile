@@ -1,0 +1,34 @@
+# Remisskollen: two commands do all setup on a fresh machine (Python 3.11+ and make).
+#   make run    the app on the embedded demo data
+#   make test   the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DEPS   := $(VENV)/.deps-installed
+PORT   ?= 8501
+
+.PHONY: run test check bench demo clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall when a requirements file changes.
+$(DEPS): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(DEPS)
+	$(BIN)/python -m streamlit run app.py --server.port $(PORT)
+
+test: $(DEPS)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(DEPS)
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+demo: $(DEPS)
+	$(BIN)/python data/make_demo.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

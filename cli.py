@@ -1,0 +1,185 @@
+"""Remisskollen on the command line: the batch door into the same core as the app.
+
+    python cli.py check FILE [--format text|json] [--lang sv|en]
+    python cli.py summary FILE [--by COLS] [--format csv|json]
+    python cli.py contrast FILE [--a Region] [--b Kommun] [--by proposal_id|topic]
+                                [--count-partly] [--format csv|json]
+
+Exit codes: 0 valid (warnings allowed), 1 the file has errors, 2 the file
+cannot be read at all (or bad arguments). No traceback is ever printed for a
+bad file.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import sys
+from collections.abc import Sequence
+
+from loaders.load import load_path
+from loaders.model import LoadResult
+
+SUMMARY_GROUPS = ("consultation", "proposal_id", "topic", "respondent_type", "respondent")
+
+
+def _exit_code(result: LoadResult) -> int:
+    if result.report.unreadable:
+        return 2
+    return 0 if result.ok else 1
+
+
+def check_payload(result: LoadResult, lang: str = "sv") -> dict:
+    responses = result.data.responses
+    return {
+        "ok": result.ok,
+        "rows": int(len(responses)),
+        "respondents": int(responses["respondent"].nunique()),
+        "proposals": int(responses[["consultation", "proposal_id"]].drop_duplicates().shape[0]),
+        "consultations": sorted(map(str, responses["consultation"].unique())),
+        "problems": [p.as_dict(lang) for p in result.report.problems],
+    }
+
+
+def _print_report_text(result: LoadResult, out, lang: str) -> None:
+    payload = check_payload(result, lang)
+    status = {"sv": ("Giltig", "Ogiltig"), "en": ("Valid", "Invalid")}[lang]
+    print(f"{result.report.file}: {status[0] if payload['ok'] else status[1]}", file=out)
+    if not result.report.unreadable:
+        labels = {"sv": "rader, {r} instanser, {p} förslag", "en": "rows, {r} respondents, {p} proposals"}[lang]
+        print(f"  {payload['rows']} " + labels.format(r=payload["respondents"], p=payload["proposals"]), file=out)
+    words = {"sv": {"error": "FEL", "warning": "VARNING", "sheet": "blad", "row": "rad", "column": "kolumn"},
+             "en": {"error": "ERROR", "warning": "WARNING", "sheet": "sheet", "row": "row", "column": "column"}}[lang]
+    for p in result.report.problems:
+        where = [f"{words[k]} {v}" for k, v in (("sheet", p.sheet), ("row", p.row), ("column", p.column)) if v]
+        loc = f" [{', '.join(where)}]" if where else ""
+        print(f"  {words[p.severity]} {p.category}{loc}: {p.message(lang)}", file=out)
+
+
+def cmd_check(args) -> int:
+    result = load_path(args.file)
+    if args.format == "json":
+        print(json.dumps(check_payload(result, args.lang), ensure_ascii=False, indent=2))
+    else:
+        _print_report_text(result, sys.stdout, args.lang)
+    return _exit_code(result)
+
+
+def _loaded_or_report(args) -> LoadResult | int:
+    result = load_path(args.file)
+    if not result.ok:
+        _print_report_text(result, sys.stderr, getattr(args, "lang", "sv"))
+        return _exit_code(result)
+    return result
+
+
+def _fmt_cell(v) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return f"{v:.4f}"
+    return str(v)
+
+
+def _json_cell(v):
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    if isinstance(v, float):
+        return round(v, 4)
+    if hasattr(v, "item"):
+        return _json_cell(v.item())
+    return v
+
+
+def write_table(frame, fmt: str, out=None) -> None:
+    """Write a result frame as CSV (4-decimal floats, empty for no data) or JSON."""
+    out = out or sys.stdout
+    records = [dict(zip(frame.columns, row)) for row in frame.itertuples(index=False, name=None)]
+    if fmt == "json":
+        out.write(json.dumps([{k: _json_cell(v) for k, v in r.items()} for r in records],
+                             ensure_ascii=False, indent=2) + "\n")
+        return
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(frame.columns)
+    for r in records:
+        w.writerow([_fmt_cell(_json_cell(v) if hasattr(v, "item") else v) for v in r.values()])
+    out.write(buf.getvalue())
+
+
+def cmd_summary(args) -> int:
+    from analysis.shares import summary_table
+
+    by = [c.strip() for c in args.by.split(",") if c.strip()]
+    bad = [c for c in by if c not in SUMMARY_GROUPS]
+    if bad or not by:
+        print(f"--by: okänd kolumn {', '.join(bad) or '(tom)'}; välj bland {', '.join(SUMMARY_GROUPS)}",
+              file=sys.stderr)
+        return 2
+    loaded = _loaded_or_report(args)
+    if isinstance(loaded, int):
+        return loaded
+    write_table(summary_table(loaded.data.responses, by), args.format)
+    return 0
+
+
+def cmd_contrast(args) -> int:
+    from analysis.contrast import contrast
+
+    loaded = _loaded_or_report(args)
+    if isinstance(loaded, int):
+        return loaded
+    from loaders.vocab import parse_type
+
+    a, b = parse_type(args.a) or args.a, parse_type(args.b) or args.b
+    table = contrast(loaded.data.responses, a=a, b=b, by=args.by, count_partly=args.count_partly)
+    write_table(table, args.format)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cli.py", description="Remisskollen: coded consultation replies.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser("check", help="validate a coded sheet")
+    c.add_argument("file")
+    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--lang", choices=("sv", "en"), default="sv")
+    c.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("summary", help="stance counts and shares")
+    s.add_argument("file")
+    s.add_argument("--by", default="proposal_id", help=f"comma list from {', '.join(SUMMARY_GROUPS)}")
+    s.add_argument("--format", choices=("csv", "json"), default="csv")
+    s.add_argument("--lang", choices=("sv", "en"), default="sv")
+    s.set_defaults(func=cmd_summary)
+
+    k = sub.add_parser("contrast", help="compare two respondent types")
+    k.add_argument("file")
+    k.add_argument("--a", default="Region")
+    k.add_argument("--b", default="Kommun")
+    k.add_argument("--by", choices=("proposal_id", "topic"), default="proposal_id")
+    k.add_argument("--count-partly", action="store_true")
+    k.add_argument("--format", choices=("csv", "json"), default="csv")
+    k.add_argument("--lang", choices=("sv", "en"), default="sv")
+    k.set_defaults(func=cmd_contrast)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # e.g. piped into `head`
+        return 0
+    except Exception as exc:  # noqa: BLE001 - a last line of defence: never a traceback
+        print(f"Internt fel / internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""The shared sidebar: active dataset, language, and the filters every page obeys."""
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.filters import PARAM_NAMES, Filters, describe_filters
+from components import state
+from components.context import PageContext
+from components.datasource import Source, filtered_dataset, load_dataset
+from i18n.strings import LANGS, t, type_label
+from loaders.natural import natsorted
+from loaders.schema import RESPONDENT_TYPES
+
+ALL = "*"  # URL value for "all consultations"
+LANG_NAMES = {"sv": "Svenska", "en": "English"}
+
+
+def _options_for(data, consultation):
+    responses = data.responses
+    consultations = natsorted(map(str, responses["consultation"].unique()))
+    present = set(map(str, responses["respondent_type"].unique()))
+    types = [ty for ty in RESPONDENT_TYPES if ty in present]
+    props = data.proposals
+    if consultation not in (None, ALL):
+        props = props[props["consultation"].astype(str) == consultation]
+    topics = natsorted({str(x) for x in props["topic"] if str(x)})
+    return consultations, types, topics
+
+
+def _keep_valid(key: str, options: list) -> None:
+    values = st.session_state.get(key) or []
+    st.session_state[key] = [v for v in values if v in options]
+
+
+def render(source: Source) -> PageContext:
+    state.seed_from_url()
+    data = load_dataset(source.key)
+    with st.sidebar:
+        lang = st.segmented_control(
+            t("sidebar.language", state.current_lang()), options=list(LANGS),
+            format_func=LANG_NAMES.get, key=state.W_LANG, required=True)
+        lang = lang or "sv"
+        st.markdown(f"**{t('sidebar.dataset', lang)}**")
+        if source.is_demo:
+            st.caption(f"{t('app.demo_badge', lang)}")
+        else:
+            st.caption(f"{source.name}, {t('sidebar.version', lang, n=source.version_number)} "
+                       f"({source.created_at}, {source.created_by})")
+
+        consultations, _, _ = _options_for(data, None)
+        cons_options = consultations + ([ALL] if len(consultations) > 1 else [])
+        if st.session_state.get(state.W_CONS) not in cons_options:
+            st.session_state[state.W_CONS] = consultations[0] if consultations else ALL
+        st.subheader(t("sidebar.filters", lang))
+        consultation = st.selectbox(
+            t("sidebar.consultation", lang), cons_options, key=state.W_CONS,
+            format_func=lambda c: t("sidebar.all_consultations", lang) if c == ALL else c)
+        _, types, topics = _options_for(data, consultation)
+        _keep_valid(state.W_TYPES, types)
+        _keep_valid(state.W_TOPICS, topics)
+        st.multiselect(t("sidebar.types", lang), types, key=state.W_TYPES,
+                       format_func=lambda v: type_label(v, lang), placeholder=t("sidebar.all", lang))
+        st.multiselect(t("sidebar.topics", lang), topics, key=state.W_TOPICS,
+                       placeholder=t("sidebar.all", lang))
+        filters = Filters(
+            consultation=None if consultation == ALL else consultation,
+            respondent_types=tuple(st.session_state[state.W_TYPES]),
+            topics=tuple(st.session_state[state.W_TOPICS]),
+        )
+        st.caption(f"{t('sidebar.active_filters', lang)}: {describe_filters(filters, lang)}")
+    _write_url(lang, consultation, filters)
+    return PageContext(lang=lang, source=source, data=data,
+                       view=filtered_dataset(source.key, filters), filters=filters)
+
+
+def _write_url(lang: str, consultation: str, filters: Filters) -> None:
+    """Keep lang, remiss, typ and tema in the URL; leave page parameters alone."""
+    want = {state.LANG_KEY: None if lang == "sv" else lang,
+            PARAM_NAMES["consultation"]: consultation,
+            PARAM_NAMES["respondent_types"]: list(filters.respondent_types) or None,
+            PARAM_NAMES["topics"]: list(filters.topics) or None}
+    qp = st.query_params
+    for key, value in want.items():
+        have = qp.get_all(key)
+        if value is None:
+            if have:
+                del qp[key]
+        elif have != (value if isinstance(value, list) else [value]):
+            qp[key] = value

@@ -1,0 +1,35 @@
+"""Language and filters, kept in the URL so a link reproduces the view.
+
+Widgets are seeded from ``st.query_params`` on the first run of a session
+and written back after every run, so page switches keep them too.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.filters import Filters
+from i18n.strings import DEFAULT_LANG, LANGS
+
+LANG_KEY = "lang"
+#: Session-state keys of the shared sidebar widgets.
+W_LANG, W_CONS, W_TYPES, W_TOPICS = "w_lang", "w_consultation", "w_types", "w_topics"
+
+
+def seed_from_url() -> None:
+    """Copy the URL's values into the widgets' state, once per session."""
+    if st.session_state.get("_seeded"):
+        return
+    qp = st.query_params
+    lang = qp.get(LANG_KEY, DEFAULT_LANG)
+    st.session_state[W_LANG] = lang if lang in LANGS else DEFAULT_LANG
+    f = Filters.from_params(qp)
+    st.session_state[W_CONS] = f.consultation
+    st.session_state[W_TYPES] = list(f.respondent_types)
+    st.session_state[W_TOPICS] = list(f.topics)
+    for name in ("proposals", "stances"):
+        st.session_state[f"url_{name}"] = list(getattr(f, name))
+    st.session_state["_seeded"] = True
+
+
+def current_lang() -> str:
+    return st.session_state.get(W_LANG, DEFAULT_LANG)
