@@ -1,0 +1,103 @@
+"""Schema migrations through a versioned ``schema_version`` table.
+
+:data:`STEPS` is an ordered list of ``(version, description, function)``.
+:func:`migrate` applies every step newer than the recorded version, each
+recorded in ``schema_version``, all in one transaction, so a failed upgrade
+leaves the schema as it was.
+
+Running it twice is a no-op. Two processes starting at once are serialised:
+on SQLite the transaction begins with ``BEGIN IMMEDIATE`` (the second waits
+for the first, then sees the recorded version); on PostgreSQL a transaction
+-scoped advisory lock does the same. A quick read-only check comes first, so
+a process starting while a large upload is running does not wait for it.
+
+Adding a step: append ``(n + 1, "what it does", _vN)`` where ``_vN`` issues
+the DDL for that change only (``op``-style ``ALTER TABLE`` through
+``conn.execute``), and update :mod:`store.tables` to the new shape. Existing
+steps are history and must not change meaning; step 1 creates the version-1
+tables explicitly by name for that reason.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from sqlalchemy import Connection, Engine, func, inspect, select, text
+
+from store.db import read_only, write
+from store.errors import SchemaTooNew
+from store.tables import metadata, schema_version
+
+#: Arbitrary constant key for pg_advisory_xact_lock (b"RemissKo" as int64).
+_PG_LOCK_KEY = 0x52656D6973734B6F
+
+_V1_TABLES = (
+    "datasets",
+    "versions",
+    "response_rows",
+    "respondent_rows",
+    "proposal_rows",
+    "audit_log",
+)
+
+
+def _v1(conn: Connection) -> None:
+    tables = [metadata.tables[name] for name in _V1_TABLES]
+    metadata.create_all(conn, tables=tables, checkfirst=True)
+
+
+Step = tuple[int, str, Callable[[Connection], None]]
+
+STEPS: list[Step] = [
+    (1, "initial schema: datasets, versions, row tables, audit log", _v1),
+]
+
+LATEST_VERSION = STEPS[-1][0]
+
+
+def _recorded_version(conn: Connection) -> int:
+    if not inspect(conn).has_table(schema_version.name):
+        return 0
+    return int(conn.scalar(select(func.max(schema_version.c.version))) or 0)
+
+
+def current_version(engine: Engine) -> int:
+    """The schema version recorded in the database (0 for an empty one)."""
+    with read_only(engine) as conn:
+        return _recorded_version(conn)
+
+
+def migrate(engine: Engine) -> int:
+    """Bring the schema up to :data:`LATEST_VERSION`; return that version."""
+    versions = [n for n, _, _ in STEPS]
+    assert versions == sorted(set(versions)), "migration steps must be strictly increasing"
+
+    current = current_version(engine)
+    if current > LATEST_VERSION:
+        raise SchemaTooNew(
+            f"database schema version {current} is newer than this code ({LATEST_VERSION})"
+        )
+    if current == LATEST_VERSION:
+        return current
+
+    with write(engine) as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+        schema_version.create(conn, checkfirst=True)
+        current = _recorded_version(conn)  # again, now that we hold the lock
+        if current > LATEST_VERSION:
+            raise SchemaTooNew(
+                f"database schema version {current} is newer than this code ({LATEST_VERSION})"
+            )
+        for number, description, step in STEPS:
+            if number <= current:
+                continue
+            step(conn)
+            conn.execute(
+                schema_version.insert().values(
+                    version=number,
+                    description=description,
+                    applied_at=datetime.now(timezone.utc),
+                )
+            )
+    return LATEST_VERSION
