@@ -4,6 +4,8 @@
     python cli.py summary FILE [--by COLS] [--format csv|json]
     python cli.py contrast FILE [--a Region] [--b Kommun] [--by proposal_id|topic]
                                 [--count-partly] [--format csv|json]
+    python cli.py export FILE --out OUT.xlsx [--consultation C] [--respondent-type T ...]
+                         [--topic T ...] [--proposal ID ...] [--stance S ...] [--lang sv|en]
 
 Exit codes: 0 valid (warnings allowed), 1 the file has errors, 2 the file
 cannot be read at all (or bad arguments). No traceback is ever printed for a
@@ -141,6 +143,12 @@ def cmd_contrast(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    from exports.command import run_export
+
+    return run_export(args, _loaded_or_report)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cli.py", description="Remisskollen: coded consultation replies.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -167,6 +175,16 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--format", choices=("csv", "json"), default="csv")
     k.add_argument("--lang", choices=("sv", "en"), default="sv")
     k.set_defaults(func=cmd_contrast)
+
+    x = sub.add_parser("export", help="filtered Excel extract, as the app's download (FILE first)")
+    x.add_argument("file")
+    x.add_argument("--out", required=True, help="the .xlsx file to write")
+    x.add_argument("--consultation")
+    for flag, dest, meta in (("--respondent-type", "respondent_types", "T"), ("--topic", "topics", "T"),
+                             ("--proposal", "proposals", "ID"), ("--stance", "stances", "S")):
+        x.add_argument(flag, dest=dest, nargs="+", action="extend", default=[], metavar=meta)
+    x.add_argument("--lang", choices=("sv", "en"), default="sv")
+    x.set_defaults(func=cmd_export)
     return p
 
 
