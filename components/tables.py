@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from i18n.strings import STRINGS, stance_label, t, type_label
+from loaders.schema import STANCES
 
 SHARE_COLUMNS = {"share", "reply_rate", "agree_share", "support_share", "a_share", "b_share",
                  "a_low", "a_high", "b_low", "b_high", "difference"}
@@ -13,10 +14,14 @@ SHARE_COLUMNS = {"share", "reply_rate", "agree_share", "support_share", "a_share
 def localise(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Translate type and stance values and the column headers."""
     out = df.copy()
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype(str)
     if "respondent_type" in out.columns:
         out["respondent_type"] = out["respondent_type"].astype(str).map(lambda v: type_label(v, lang))
-    if "stance" in out.columns:
-        out["stance"] = out["stance"].astype(str).map(lambda v: stance_label(v, lang) if v else "")
+    for col in ("stance", "stance_from", "stance_to"):
+        if col in out.columns:
+            out[col] = out[col].astype(str).map(lambda v: stance_label(v, lang) if v in STANCES else v)
     out.columns = [t(f"col.{c}", lang) if f"col.{c}" in STRINGS else c for c in out.columns]
     return out
 

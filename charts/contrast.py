@@ -1,0 +1,91 @@
+"""Dumbbell chart: two groups' agreement per row, with 95 % intervals."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.theme import apply_theme, bar_height, percent_ticks, safe, short_labels
+from i18n.numbers import fmt_pct
+from i18n.strings import t
+
+#: Group colours (Okabe–Ito reddish purple and bluish green: not stance colours), plus distinct symbols.
+#: Vertical offset of the two groups' markers within a row, so their intervals do not overlap.
+OFFSET = 0.17
+
+GROUP_STYLE = {
+    "a": {"color": "#CC79A7", "symbol": "circle"},
+    "b": {"color": "#009E73", "symbol": "diamond"},
+}
+
+
+def row_labels(frame: pd.DataFrame, lang: str, label_col: str = "label",
+               small_col: str | None = "small_n") -> list[str]:
+    """Axis labels: the row's label, with "litet underlag" appended for small groups."""
+    labels = short_labels(frame[label_col].astype("str"), 55)
+    if small_col and small_col in frame.columns:
+        note = t("contrast.small_n", lang)
+        labels = [f"{lab} · {note}" if flag else lab for lab, flag in zip(labels, frame[small_col].astype(bool))]
+    return labels
+
+
+def _interval_text(low, high, lang) -> str:
+    if pd.isna(low) or pd.isna(high):
+        return "–"
+    return f"{fmt_pct(low, lang)}–{fmt_pct(high, lang)}"
+
+
+def dumbbell(frame: pd.DataFrame, lang: str, *, a_name: str, b_name: str, title: str, description: str,
+             label_col: str = "label", id_col: str | None = None, intervals: bool = True,
+             n_cols: tuple[str, str] = ("a_total", "b_total"), small_col: str | None = "small_n") -> go.Figure:
+    """One row per row of ``frame`` (top to bottom): group a's and b's share, joined by a line.
+
+    Row ``i`` sits at ``y = i`` (tick label = the row's label); group a's marker
+    at ``i - OFFSET`` and b's at ``i + OFFSET``.
+
+    ``frame``: :func:`analysis.dashboard.contrast_table` (``a_share, b_share``
+    and, with ``intervals``, ``a_low, a_high, b_low, b_high`` drawn as error
+    bars) or :func:`analysis.dashboard.weighted_pair` (``intervals=False``,
+    ``n_cols=("a_n", "b_n")``, ``small_col=None``). Rows flagged in
+    ``small_col`` say "litet underlag" in their label and use open markers.
+    Each marker's ``customdata``: ``[id, label, n, share text, interval text]``.
+    """
+    labels = row_labels(frame, lang, label_col, small_col)
+    ids = frame[id_col].astype("str").tolist() if id_col else frame[label_col].astype("str").tolist()
+    full = [safe(v) for v in frame[label_col].astype("str")]
+    small = frame[small_col].astype(bool).to_numpy() if small_col and small_col in frame.columns \
+        else np.zeros(len(frame), dtype=bool)
+    a, b = frame["a_share"].to_numpy(dtype=float), frame["b_share"].to_numpy(dtype=float)
+    rows = list(range(len(frame)))
+    xs, ys = [], []
+    for i, x0, x1 in zip(rows, a, b):
+        if np.isfinite(x0) and np.isfinite(x1):
+            xs += [x0, x1, None]
+            ys += [i, i, None]
+    fig = go.Figure(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#9E9E9E", "width": 2},
+                               hoverinfo="skip", showlegend=False, name=""))
+    for g, name, share, n_col, shift in (("a", a_name, a, n_cols[0], -OFFSET), ("b", b_name, b, n_cols[1], OFFSET)):
+        style = GROUP_STYLE[g]
+        error = None
+        if intervals:
+            low, high = frame[f"{g}_low"].to_numpy(dtype=float), frame[f"{g}_high"].to_numpy(dtype=float)
+            error = {"type": "data", "symmetric": False, "array": high - share, "arrayminus": share - low,
+                     "color": style["color"], "thickness": 1.5, "width": 3}
+            spans = [_interval_text(lo, hi, lang) for lo, hi in zip(low, high)]
+        else:
+            spans = ["–"] * len(frame)
+        symbols = [style["symbol"] + ("-open" if s else "") for s in small]
+        fig.add_trace(go.Scatter(
+            x=share, y=[i + shift for i in rows], mode="markers", name=safe(name), error_x=error,
+            marker={"color": style["color"], "symbol": symbols, "size": 10,
+                    "line": {"width": 2, "color": style["color"]}},
+            customdata=[[i, f, int(n), fmt_pct(s, lang) if np.isfinite(s) else "–", sp]
+                        for i, f, n, s, sp in zip(ids, full, frame[n_col], share, spans)],
+            hovertemplate="%{customdata[1]}<br>%{fullData.name}: %{customdata[3]} (n=%{customdata[2]})"
+                          + ("<br>" + t("chart.contrast.interval", lang) + ": %{customdata[4]}" if intervals else "")
+                          + "<extra></extra>",
+        ))
+    fig.update_xaxes(**percent_ticks(lang, 0.0, 1.0, 0.25), title={"text": t("chart.contrast.axis", lang)})
+    fig.update_yaxes(tickmode="array", tickvals=rows, ticktext=labels, showgrid=True,
+                     zeroline=False, range=[len(frame) - 0.5, -0.5])
+    return apply_theme(fig, lang, title=title, description=description, height=bar_height(len(frame)))
