@@ -10,7 +10,7 @@ import streamlit as st
 
 from components import sidebar
 from components.context import set_page_context
-from components.datasource import demo_source
+from components.datasource import demo_source, stored_sources
 from components.state import current_lang, seed_from_url
 from i18n.strings import t
 
@@ -22,10 +22,26 @@ PAGES = {
     t("nav.section.analysis", lang): [
         st.Page("app_pages/overview.py", title=t("nav.overview", lang), url_path="oversikt",
                 icon=":material/dashboard:", default=True),
+        st.Page("app_pages/proposal.py", title=t("nav.proposals", lang), url_path="forslag",
+                icon=":material/description:"),
+        st.Page("app_pages/topics.py", title=t("nav.topics", lang), url_path="teman", icon=":material/category:"),
+        st.Page("app_pages/contrast.py", title=t("nav.contrast", lang), url_path="region-kommun",
+                icon=":material/compare_arrows:"),
+        st.Page("app_pages/respondents.py", title=t("nav.respondents", lang), url_path="instanser",
+                icon=":material/groups:"),
+        st.Page("app_pages/comments.py", title=t("nav.comments", lang), url_path="kommentarer",
+                icon=":material/forum:"),
+    ],
+    t("nav.section.data", lang): [
+        st.Page("app_pages/upload.py", title=t("nav.upload", lang), url_path="ladda-upp",
+                icon=":material/upload_file:"),
+        st.Page("app_pages/datasets.py", title=t("nav.datasets", lang), url_path="datamangder",
+                icon=":material/database:"),
     ],
 }
 nav = st.navigation(PAGES)
-ctx = sidebar.render(demo_source())
+stored, store_error = stored_sources()
+ctx = sidebar.render(stored + [demo_source()], store_error)
 set_page_context(ctx)
 if ctx.source.is_demo:
     st.info(t("app.demo_notice", ctx.lang), icon=":material/info:")

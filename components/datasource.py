@@ -1,8 +1,10 @@
 """Which dataset is active, and loading it once per version.
 
-The active dataset's read-only frames live in ``st.cache_resource`` keyed by
-a version key: a rerun never unpickles or copies them. Filtered views are
-cached the same way, keyed by version and filters, with bounded entries.
+Sources are the store's datasets (their active versions) plus the embedded
+demo data. The active dataset's read-only frames live in
+``st.cache_resource`` keyed by a version key (versions are immutable, so the
+key never goes stale): a rerun never unpickles or copies them. Filtered views
+are cached the same way, keyed by version and filters, with bounded entries.
 """
 from __future__ import annotations
 
@@ -16,7 +18,9 @@ from analysis.filters import Filters, apply_filters
 from loaders.load import load_path
 from loaders.model import CodedData
 
-DEMO_PATH = Path(__file__).resolve().parent.parent / "data" / "demo.xlsx"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEMO_PATH = DATA_DIR / "demo.xlsx"
+TEMPLATE_PATH = DATA_DIR / "template.xlsx"
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class Source:
     key: str  # cache key: "demo:<sha>" or "version:<id>"
     name: str
     is_demo: bool
+    dataset_id: int | None = None
     version_id: int | None = None
     version_number: int | None = None
     created_at: str = ""
@@ -41,6 +46,32 @@ def demo_source() -> Source:
     return Source(key=_demo_key(), name="Exempeldata", is_demo=True)
 
 
+def stored_sources() -> tuple[list[Source], str | None]:
+    """The store's datasets as sources (newest first), and an error text if the store failed."""
+    from components.connection import get_store
+
+    try:
+        datasets = get_store().list_datasets()
+    except Exception as exc:  # noqa: BLE001 - the demo still works without a database
+        return [], f"{type(exc).__name__}: {exc}"
+    out = []
+    for d in datasets:
+        if d.active_version_id is None:
+            continue
+        out.append(Source(key=f"version:{d.active_version_id}", name=d.name, is_demo=False,
+                          dataset_id=d.id, version_id=d.active_version_id,
+                          version_number=d.active_version_number,
+                          created_at=d.created_at.strftime("%Y-%m-%d %H:%M"), created_by=d.created_by))
+    return out, None
+
+
+def version_source(store, version_id: int) -> Source:
+    v = store.version(version_id)
+    return Source(key=f"version:{v.id}", name=v.dataset_name, is_demo=False, dataset_id=v.dataset_id,
+                  version_id=v.id, version_number=v.number,
+                  created_at=v.created_at.strftime("%Y-%m-%d %H:%M"), created_by=v.created_by)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def load_dataset(key: str) -> CodedData:
     """The full dataset for a version key, loaded once per process."""
@@ -49,6 +80,10 @@ def load_dataset(key: str) -> CodedData:
         if not result.ok:  # the shipped demo is tested; this guards a broken checkout
             raise RuntimeError(f"demo data invalid: {[p.message_en for p in result.report.errors]}")
         return result.data
+    if key.startswith("version:"):
+        from components.connection import get_store
+
+        return get_store().load_version(int(key.split(":", 1)[1]))
     raise KeyError(key)
 
 

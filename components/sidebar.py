@@ -7,6 +7,7 @@ from analysis.filters import PARAM_NAMES, Filters, describe_filters
 from components import state
 from components.context import PageContext
 from components.datasource import Source, filtered_dataset, load_dataset
+from components.download import extract_buttons
 from i18n.strings import LANGS, t, type_label
 from loaders.natural import natsorted
 from loaders.schema import RESPONDENT_TYPES
@@ -32,20 +33,45 @@ def _keep_valid(key: str, options: list) -> None:
     st.session_state[key] = [v for v in values if v in options]
 
 
-def render(source: Source) -> PageContext:
+def _token(source: Source) -> str:
+    return "demo" if source.is_demo else str(source.dataset_id)
+
+
+def _pick_source(sources: list[Source], lang: str) -> Source:
+    """The dataset selector. Default: the most recently updated stored dataset, else the demo."""
+    by_token = {_token(s): s for s in sources}
+    pending = st.session_state.pop(state.PENDING_DS, None)
+    if pending in by_token:
+        st.session_state[state.W_DS] = pending
+    if st.session_state.get(state.W_DS) not in by_token:
+        stored = [s for s in sources if not s.is_demo]
+        newest = max(stored, key=lambda s: s.version_id) if stored else sources[-1]
+        st.session_state[state.W_DS] = _token(newest)
+
+    def label(token: str) -> str:
+        s = by_token[token]
+        if s.is_demo:
+            return t("app.demo_badge", lang)
+        return f"{s.name} ({t('sidebar.version', lang, n=s.version_number)})"
+
+    token = st.selectbox(t("sidebar.dataset", lang), list(by_token), key=state.W_DS, format_func=label)
+    return by_token[token]
+
+
+def render(sources: list[Source], store_error: str | None = None) -> PageContext:
     state.seed_from_url()
-    data = load_dataset(source.key)
     with st.sidebar:
         lang = st.segmented_control(
             t("sidebar.language", state.current_lang()), options=list(LANGS),
             format_func=LANG_NAMES.get, key=state.W_LANG, required=True)
         lang = lang or "sv"
-        st.markdown(f"**{t('sidebar.dataset', lang)}**")
-        if source.is_demo:
-            st.caption(f"{t('app.demo_badge', lang)}")
-        else:
-            st.caption(f"{source.name}, {t('sidebar.version', lang, n=source.version_number)} "
-                       f"({source.created_at}, {source.created_by})")
+        if store_error:
+            st.error(t("sidebar.store_error", lang, error=store_error))
+        source = _pick_source(sources, lang)
+        data = load_dataset(source.key)
+        if not source.is_demo:
+            st.caption(t("sidebar.version_caption", lang, n=source.version_number,
+                         at=source.created_at, by=source.created_by))
 
         consultations, _, _ = _options_for(data, None)
         cons_options = consultations + ([ALL] if len(consultations) > 1 else [])
@@ -68,14 +94,18 @@ def render(source: Source) -> PageContext:
             topics=tuple(st.session_state[state.W_TOPICS]),
         )
         st.caption(f"{t('sidebar.active_filters', lang)}: {describe_filters(filters, lang)}")
-    _write_url(lang, consultation, filters)
-    return PageContext(lang=lang, source=source, data=data,
-                       view=filtered_dataset(source.key, filters), filters=filters)
+        ctx = PageContext(lang=lang, source=source, data=data,
+                          view=filtered_dataset(source.key, filters), filters=filters)
+        extract_buttons(ctx)
+    token = _token(source)
+    _write_url(lang, consultation, filters, None if token == "demo" and len(sources) == 1 else token)
+    return ctx
 
 
-def _write_url(lang: str, consultation: str, filters: Filters) -> None:
-    """Keep lang, remiss, typ and tema in the URL; leave page parameters alone."""
+def _write_url(lang: str, consultation: str, filters: Filters, ds: str | None) -> None:
+    """Keep lang, ds, remiss, typ and tema in the URL; leave page parameters alone."""
     want = {state.LANG_KEY: None if lang == "sv" else lang,
+            state.DS_KEY: ds,
             PARAM_NAMES["consultation"]: consultation,
             PARAM_NAMES["respondent_types"]: list(filters.respondent_types) or None,
             PARAM_NAMES["topics"]: list(filters.topics) or None}

@@ -13,6 +13,10 @@ from i18n.strings import DEFAULT_LANG, LANGS
 LANG_KEY = "lang"
 #: Session-state keys of the shared sidebar widgets.
 W_LANG, W_CONS, W_TYPES, W_TOPICS = "w_lang", "w_consultation", "w_types", "w_topics"
+W_DS = "w_dataset"
+DS_KEY = "ds"  # URL parameter: a dataset id, or "demo"
+#: Set by a page (e.g. after an upload) to switch the active dataset on the next run.
+PENDING_DS = "_pending_dataset"
 
 
 def seed_from_url() -> None:
@@ -22,6 +26,8 @@ def seed_from_url() -> None:
     qp = st.query_params
     lang = qp.get(LANG_KEY, DEFAULT_LANG)
     st.session_state[W_LANG] = lang if lang in LANGS else DEFAULT_LANG
+    if qp.get(DS_KEY):
+        st.session_state[W_DS] = qp.get(DS_KEY)
     f = Filters.from_params(qp)
     st.session_state[W_CONS] = f.consultation
     st.session_state[W_TYPES] = list(f.respondent_types)
@@ -33,3 +39,8 @@ def seed_from_url() -> None:
 
 def current_lang() -> str:
     return st.session_state.get(W_LANG, DEFAULT_LANG)
+
+
+def request_dataset(token: str) -> None:
+    """Make dataset ``token`` (an id or "demo") active from the next run on."""
+    st.session_state[PENDING_DS] = token

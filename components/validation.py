@@ -1,0 +1,67 @@
+"""Showing a validation report and a version diff (shared by Upload and Datasets)."""
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from components.tables import show_table
+from exports.validation_report import report_rows, report_xlsx
+from i18n.numbers import fmt_int
+from i18n.strings import t
+from loaders.load import load_bytes
+from loaders.model import LoadResult
+from store.diff import VersionDiff
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _validate(sha: str, name: str, _data: bytes) -> LoadResult:
+    return load_bytes(_data, name)
+
+
+def validate_upload(name: str, data: bytes) -> LoadResult:
+    """Load and validate an uploaded file once per content (keyed by sha256 and name)."""
+    return _validate(hashlib.sha256(data).hexdigest(), name, data)
+
+
+def render_report(result: LoadResult, lang: str) -> None:
+    report, responses = result.report, result.data.responses
+    cols = st.columns(5)
+    cols[0].metric(t("upload.rows", lang), fmt_int(len(responses), lang))
+    cols[1].metric(t("upload.respondents", lang), fmt_int(responses["respondent"].nunique(), lang))
+    cols[2].metric(t("upload.proposals", lang),
+                   fmt_int(len(responses[["consultation", "proposal_id"]].drop_duplicates()), lang))
+    cols[3].metric(t("upload.errors", lang), fmt_int(len(report.errors), lang))
+    cols[4].metric(t("upload.warnings", lang), fmt_int(len(report.warnings), lang))
+    if report.ok:
+        st.success(t("upload.valid", lang, file=report.file))
+    else:
+        st.error(t("upload.invalid", lang, file=report.file, n=len(report.errors)))
+    if report.problems:
+        table = pd.DataFrame(report_rows(report, lang))
+        table["row"] = table["row"].astype("Int64")
+        st.subheader(t("upload.problems", lang))
+        show_table(table, lang, key="problems")
+        st.download_button(t("upload.download_report", lang), data=report_xlsx(report, lang),
+                           file_name=f"valideringsrapport-{report.file.rsplit('.', 1)[0]}.xlsx",
+                           mime=XLSX_MIME, key="report_download", icon=":material/download:")
+
+
+def render_diff(diff: VersionDiff, lang: str, key: str) -> None:
+    c = diff.counts()
+    if diff.is_empty:
+        st.info(t("diff.none", lang))
+        return
+    st.markdown(t("diff.summary", lang, added=fmt_int(diff.n_added, lang), removed=fmt_int(diff.n_removed, lang),
+                  changed=fmt_int(diff.n_changed, lang), respondents=fmt_int(c["new_respondents"], lang),
+                  proposals=fmt_int(c["new_proposals"], lang)))
+    parts = [("diff.changed", diff.changed), ("diff.added", diff.added), ("diff.removed", diff.removed),
+             ("diff.new_respondents", diff.new_respondents), ("diff.new_proposals", diff.new_proposals)]
+    for label, frame in parts:
+        if len(frame):
+            with st.expander(f"{t(label, lang)} ({fmt_int(len(frame), lang)})"):
+                show_table(frame.rename(columns={"from": "stance_from", "to": "stance_to"}), lang,
+                           key=f"{key}_{label}")
