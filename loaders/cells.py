@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 
 def cell_text(v: object) -> str:
@@ -31,6 +33,19 @@ def cell_text(v: object) -> str:
     return str(v)
 
 
+def _text_array(col) -> pa.Array:
+    """One column of cells as stripped Arrow text; blank cells become ``""``.
+
+    An all-text column goes to Arrow in one call; only columns holding
+    numbers, dates or booleans take the per-cell :func:`cell_text` path.
+    """
+    try:
+        arr = pa.array(col, type=pa.large_string())
+    except (pa.ArrowTypeError, pa.ArrowInvalid):
+        arr = pa.array([cell_text(v) for v in col], type=pa.large_string())
+    return pc.utf8_trim_whitespace(arr.fill_null(""))
+
+
 def grid_to_frame(rows: list[list], first: int, width: int = 0) -> pd.DataFrame:
     """Rows ``rows[first:]`` as a text frame with integer column positions.
 
@@ -39,10 +54,15 @@ def grid_to_frame(rows: list[list], first: int, width: int = 0) -> pd.DataFrame:
     """
     body = rows[first:]
     width = max(width, max((len(r) for r in body), default=0))
-    cols = []
-    for j in range(width):
-        cols.append([cell_text(r[j]) if j < len(r) else "" for r in body])
-    frame = pd.DataFrame({j: pd.Series(c, dtype="str").str.strip() for j, c in enumerate(cols)})
+    if not body:
+        frame = pd.DataFrame({j: pd.Series([], dtype="str") for j in range(width)})
+    else:
+        if all(len(r) == width for r in body):
+            columns = zip(*body)  # calamine's grid is rectangular: transpose in C
+        else:
+            columns = ([r[j] if j < len(r) else None for r in body] for j in range(width))
+        frame = pd.DataFrame({j: pd.Series(pd.array(_text_array(c), dtype="str"), copy=False)
+                              for j, c in enumerate(columns)})
     frame.index = pd.RangeIndex(first + 1, first + 1 + len(body))
     return frame
 

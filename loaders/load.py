@@ -282,7 +282,7 @@ def _join_proposals(rows: pd.DataFrame, props: pd.DataFrame | None, report: Repo
 
 def _respondent_table(responses: pd.DataFrame, insts: pd.DataFrame | None) -> pd.DataFrame:
     replied = (responses[["consultation", "respondent", "respondent_type"]]
-               .astype(str).drop_duplicates(["consultation", "respondent"]))
+               .drop_duplicates(["consultation", "respondent"]).astype(str))
     replied["replied"] = True
     consultations = list(pd.unique(responses["consultation"].astype(str)))
     if insts is not None and not insts.empty:
@@ -304,8 +304,8 @@ def _respondent_table(responses: pd.DataFrame, insts: pd.DataFrame | None) -> pd
 
 
 def _proposal_table(responses: pd.DataFrame, props: pd.DataFrame | None) -> pd.DataFrame:
-    coded = (responses[list(PROPOSAL_COLUMNS)].astype(str)
-             .drop_duplicates(["consultation", "proposal_id"]))
+    coded = (responses[list(PROPOSAL_COLUMNS)]
+             .drop_duplicates(["consultation", "proposal_id"]).astype(str))
     if props is not None and not props.empty:
         listed = props.drop(columns=["row"])
         if not listed["consultation"].ne("").any():

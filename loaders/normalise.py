@@ -144,7 +144,8 @@ def _stances(out: pd.DataFrame, report: Report, sheet: str, column: str | None) 
                                    f"… and {n} more rows with an unknown stance.", sheet=sheet),
         )
     out = out.assign(stance=parsed)[~bad]
-    out["proposal_id"] = out["proposal_id"].map(clean_proposal_id)
+    ids = {u: clean_proposal_id(u) for u in pd.unique(out["proposal_id"])}  # once per distinct id
+    out["proposal_id"] = out["proposal_id"].map(ids)
     return out
 
 

@@ -85,7 +85,13 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     """
     out = pd.DataFrame(index=pd.RangeIndex(len(df)))
     for col in COLUMNS:
-        values = df[col].to_numpy() if col in df.columns else [None] * len(df)
+        present = col in df.columns
+        if present and col not in ("stance", "respondent_type", "row") and df[col].dtype == "str":
+            # Already text: no round trip through a NumPy object array.
+            s = df[col].reset_index(drop=True).fillna("")
+            out[col] = s if col == "comment" else s.astype("category")
+            continue
+        values = df[col].to_numpy() if present else [None] * len(df)
         if col == "stance":
             out[col] = pd.Categorical(values, dtype=STANCE_DTYPE)
         elif col == "respondent_type":

@@ -1,0 +1,26 @@
+"""What a person sees on a Streamlit page, read through Playwright."""
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+
+def wait_ready(page: Page, selector: str = '[data-testid="stMetricValue"]') -> None:
+    """Wait until the script run has finished and ``selector`` is drawn."""
+    page.wait_for_selector('[data-testid="stApp"]')
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.match(/Running|Körs/)",
+    )
+    page.wait_for_selector(selector)
+
+
+def metric_values(page: Page) -> dict[str, str]:
+    out = {}
+    for m in page.locator('[data-testid="stMetric"]').all():
+        label = m.locator('[data-testid="stMetricLabel"]').inner_text().strip()
+        out[label] = m.locator('[data-testid="stMetricValue"]').inner_text().strip()
+    return out
+
+
+def expect_text(page: Page, text: str) -> None:
+    expect(page.get_by_text(text, exact=False).first).to_be_visible()
