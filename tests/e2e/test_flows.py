@@ -92,3 +92,28 @@ def test_click_bar_opens_proposal_respondents(app_server, page):
     # The grid renders the rows in view; every one of them must be this proposal's respondents.
     names = set(map(str, who["respondent"]))
     assert len(shown & names) >= min(8, len(names))
+
+
+def test_download_extract_matches_filter(app_server, page, tmp_path):
+    import openpyxl
+
+    from analysis.shares import summary_table
+
+    page.goto(app_server + "/?typ=Region")
+    wait_ready(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Ladda ner urval (Excel)").click()
+    path = tmp_path / "urval.xlsx"
+    info.value.save_as(path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Om urvalet", "Svar", "Per förslag", "Region vs kommun", "Per instans", "Diagram"]
+    about = "\n".join(str(c) for row in wb["Om urvalet"].iter_rows(values_only=True) for c in row if c)
+    assert "Remissinstanser av typen Region" in about
+    data = apply_filters(load_path("data/demo.xlsx").data, Filters(consultation=PLAN, respondent_types=("Region",)))
+    assert wb["Svar"].max_row - 1 == len(data.responses)
+    expected = summary_table(data.responses, ["proposal_id"]).set_index("proposal_id")
+    rows = {r[0]: r for r in wb["Per förslag"].iter_rows(min_row=2, values_only=True) if r[0]}
+    assert rows["5.2.1"][3:8] == tuple(int(expected.loc["5.2.1", c]) for c in
+                                        ("agree", "partly", "disagree", "no_position", "total"))
+    assert wb["Per förslag"]["I2"].number_format.endswith("%")
+    assert not [c for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"]
