@@ -14,10 +14,7 @@ bad file.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
-import math
 import sys
 from collections.abc import Sequence
 
@@ -77,40 +74,15 @@ def _loaded_or_report(args) -> LoadResult | int:
     return result
 
 
-def _fmt_cell(v) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float):
-        return f"{v:.4f}"
-    return str(v)
-
-
-def _json_cell(v):
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return None
-    if isinstance(v, float):
-        return round(v, 4)
-    if hasattr(v, "item"):
-        return _json_cell(v.item())
-    return v
-
-
 def write_table(frame, fmt: str, out=None) -> None:
     """Write a result frame as CSV (4-decimal floats, empty for no data) or JSON."""
+    from analysis.tabular import format_csv, to_records
+
     out = out or sys.stdout
-    records = [dict(zip(frame.columns, row)) for row in frame.itertuples(index=False, name=None)]
     if fmt == "json":
-        out.write(json.dumps([{k: _json_cell(v) for k, v in r.items()} for r in records],
-                             ensure_ascii=False, indent=2) + "\n")
-        return
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(frame.columns)
-    for r in records:
-        w.writerow([_fmt_cell(_json_cell(v) if hasattr(v, "item") else v) for v in r.values()])
-    out.write(buf.getvalue())
+        out.write(json.dumps(to_records(frame), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(format_csv(frame))
 
 
 def cmd_summary(args) -> int:
