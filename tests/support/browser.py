@@ -14,7 +14,11 @@ def wait_ready(page: Page, selector: str = '[data-testid="stMetricValue"]') -> N
     page.wait_for_selector(selector)
 
 
-def metric_values(page: Page) -> dict[str, str]:
+def metric_values(page: Page, count: int | None = None) -> dict[str, str]:
+    """Label -> value of every metric; with ``count``, first wait until that many are drawn."""
+    if count is not None:
+        expect(page.locator('[data-testid="stMetric"]')).to_have_count(count)
+        expect(page.locator('[data-testid="stMetricValue"]')).to_have_count(count)
     out = {}
     for m in page.locator('[data-testid="stMetric"]').all():
         label = m.locator('[data-testid="stMetricLabel"]').inner_text().strip()
