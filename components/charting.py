@@ -91,7 +91,7 @@ def chart_block(fig, table: pd.DataFrame, lang: str, *, key: str, labels: dict[s
     st.subheader(escape_md(meta.get("title", "")), anchor=False)
     kwargs = {"on_select": "rerun", "selection_mode": "points"} if clickable else {}
     event = st.plotly_chart(fig, key=key, alt=meta.get("description") or None,
-                            config={"displaylogo": False}, **kwargs)
+                            config={"displaylogo": False}, theme=None, **kwargs)
     st.caption(escape_md(meta.get("description", "")))
     with st.expander(t("common.show_table", lang), icon=":material/table:"):
         show_frame(table, lang, key=f"{key}_table", labels=labels, stance_cols=stance_cols)
