@@ -10,9 +10,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.groups import Grouping, stance_codes, text_take
 from analysis.ordering import categorical_isin, tidy_keys
 from analysis.stats import fisher_exact_2x2, holm, wilson_interval
 from analysis.tabular import format_csv, to_records
+from loaders.schema import STANCES
 
 #: Below this many answers in either group a row is flagged ``small_n``.
 SMALL_N = 5
@@ -43,8 +45,43 @@ def _group_counts(sub: pd.DataFrame, by: str, group_col: str, labels: tuple[str,
     return counts
 
 
+def _code_counts(responses: pd.DataFrame, by: str, group_col: str, groups: tuple[tuple[str, ...], ...],
+                 count_partly: bool, grouping: Grouping | None = None) -> pd.DataFrame | None:
+    """``_group_counts`` for every group at once, on the categorical codes.
+
+    Columns ``<g>_agree, <g>_total`` per group (``g`` = a, b, ...), indexed by
+    the ``by`` key as text in sorted order (the order of the outer join
+    of the per-group tables); None when the stance column is not canonical.
+    One count of the rows per (``by``, ``group_col``, stance) does it all;
+    ``grouping``: the rows already grouped by ``[by, group_col]``.
+    """
+    codes = stance_codes(responses)
+    if codes is None:
+        return None
+    g = grouping if grouping is not None else Grouping(responses, [by, group_col])
+    if g.dense is not None:
+        return None
+    cats, group_cats = g.cats
+    n_keys, n_groups = g.sizes
+    per_stance = g.count(codes, len(STANCES)).reshape(n_keys, n_groups, len(STANCES))
+    rows = g.count().reshape(n_keys, n_groups)  # rows with a stance or without
+    wanted = [STANCES.index(s) for s in (("agree", "partly") if count_partly else ("agree",))]
+    found = np.zeros(n_keys, dtype=bool)
+    columns = {}
+    for name, labels in zip(("a", "b"), groups):
+        member = np.asarray(pd.Index(group_cats).isin(list(labels)))
+        found |= rows[:, member].sum(axis=1) > 0
+        columns[f"{name}_agree"] = per_stance[:, member][:, :, wanted].sum(axis=(1, 2))
+        columns[f"{name}_total"] = per_stance[:, member].sum(axis=(1, 2))
+    keep = np.flatnonzero(found)
+    index = pd.Index(text_take(cats, keep), name=by)
+    frame = pd.DataFrame({k: v[keep].astype("int64") for k, v in columns.items()}, index=index)
+    return frame.sort_index(kind="stable")
+
+
 def contrast(responses: pd.DataFrame, a="Region", b="Kommun", by: str = "proposal_id",
-             count_partly: bool = False, group_col: str = "respondent_type") -> pd.DataFrame:
+             count_partly: bool = False, group_col: str = "respondent_type", tests: bool = True,
+             grouping: Grouping | None = None) -> pd.DataFrame:
     """Agreement of group ``a`` vs group ``b`` (values of ``group_col``), per ``by`` key.
 
     ``a``/``b`` are a value or a collection of values of ``group_col``.
@@ -64,14 +101,21 @@ def contrast(responses: pd.DataFrame, a="Region", b="Kommun", by: str = "proposa
     * ``small_n``: a_total < 5 or b_total < 5.
 
     One row per key present in either group, naturally sorted.
+    ``tests=False`` leaves ``p_value`` and ``p_holm`` NaN (for callers that
+    only need the shares; it spares the Fisher tests). ``grouping``: the
+    rows of ``responses`` already grouped by ``[by, group_col]``
+    (:func:`analysis.groups.grouping`), to share the work with other callers.
     """
     a_labels, b_labels = _labels(a), _labels(b)
     if set(a_labels) & set(b_labels):
         raise ValueError(f"groups overlap: {sorted(set(a_labels) & set(b_labels))}")
-    sub = responses[[by, group_col, "stance"]] if by != group_col else responses[[by, "stance"]]
-    a_counts = _group_counts(sub, by, group_col, a_labels, count_partly).add_prefix("a_")
-    b_counts = _group_counts(sub, by, group_col, b_labels, count_partly).add_prefix("b_")
-    out = a_counts.join(b_counts, how="outer").fillna(0).astype("int64")
+    out = _code_counts(responses, by, group_col, (a_labels, b_labels), count_partly, grouping) \
+        if by != group_col else None
+    if out is None:
+        sub = responses[[by, group_col, "stance"]] if by != group_col else responses[[by, "stance"]]
+        a_counts = _group_counts(sub, by, group_col, a_labels, count_partly).add_prefix("a_")
+        b_counts = _group_counts(sub, by, group_col, b_labels, count_partly).add_prefix("b_")
+        out = a_counts.join(b_counts, how="outer").fillna(0).astype("int64")
     out.index.name = by
     out = out.reset_index()
     for g in ("a", "b"):
@@ -80,16 +124,20 @@ def contrast(responses: pd.DataFrame, a="Region", b="Kommun", by: str = "proposa
             out[f"{g}_share"] = np.where(n > 0, k / n.where(n > 0, 1), np.nan)
         out[f"{g}_low"], out[f"{g}_high"] = wilson_interval(k.to_numpy(), n.to_numpy())
     out["difference"] = out["a_share"] - out["b_share"]
-    out["p_value"] = fisher_exact_2x2(out["a_agree"].to_numpy(), (out["a_total"] - out["a_agree"]).to_numpy(),
-                                      out["b_agree"].to_numpy(), (out["b_total"] - out["b_agree"]).to_numpy())
-    out["p_holm"] = holm(out["p_value"].to_numpy())
+    if tests:
+        out["p_value"] = fisher_exact_2x2(out["a_agree"].to_numpy(), (out["a_total"] - out["a_agree"]).to_numpy(),
+                                          out["b_agree"].to_numpy(), (out["b_total"] - out["b_agree"]).to_numpy())
+        out["p_holm"] = holm(out["p_value"].to_numpy())
+    else:
+        out["p_value"] = np.nan
+        out["p_holm"] = np.nan
     out["small_n"] = (out["a_total"] < SMALL_N) | (out["b_total"] < SMALL_N)
     out = out[[by, *CONTRAST_COLUMNS]]
     return tidy_keys(out, [by])
 
 
 def contrast_by_addressee(responses: pd.DataFrame, a="Region", b="Kommun", count_partly: bool = False,
-                          by: str = "respondent_type") -> pd.DataFrame:
+                          by: str = "respondent_type", grouping: Grouping | None = None) -> pd.DataFrame:
     """Agreement with proposals addressed to ``a`` vs proposals addressed to ``b``.
 
     Same columns as :func:`contrast` with ``group_col="addressee"``: per
@@ -104,7 +152,8 @@ def contrast_by_addressee(responses: pd.DataFrame, a="Region", b="Kommun", count
     per proposal, so answers are not independent: read the p-values as
     indicative only.
     """
-    return contrast(responses, a=a, b=b, by=by, count_partly=count_partly, group_col="addressee")
+    return contrast(responses, a=a, b=b, by=by, count_partly=count_partly, group_col="addressee",
+                    grouping=grouping)
 
 
 def format_contrast_csv(df: pd.DataFrame) -> str:

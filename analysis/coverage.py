@@ -26,9 +26,24 @@ def coverage_by_type(data: CodedData, by_consultation: bool = False) -> pd.DataF
     """
     listed = listed_respondents(data)
     keys = (["consultation"] if by_consultation else []) + ["respondent_type"]
-    listed["respondent_type"] = listed["respondent_type"].astype("str")
-    out = listed.groupby(keys, observed=True).agg(invited=("replied", "size"), replied=("replied", "sum"))
-    out = out.reset_index()
+    types = listed["respondent_type"]
+    if not by_consultation and isinstance(types.dtype, pd.CategoricalDtype):
+        # Per type by counting the codes: the groupby below, without the text round trip.
+        codes = np.asarray(types.array.codes)
+        ok = codes >= 0
+        n = len(types.cat.categories)
+        invited = np.bincount(codes[ok], minlength=n)
+        replied = np.bincount(codes[ok], weights=listed["replied"].to_numpy(dtype=float)[ok], minlength=n)
+        used = np.flatnonzero(invited > 0)
+        order = np.argsort(np.asarray(types.cat.categories.astype("str"))[used], kind="stable")  # groupby's order
+        used = used[order]
+        out = pd.DataFrame({"respondent_type": pd.array(np.asarray(types.cat.categories.astype("str"))[used],
+                                                        dtype="str"),
+                            "invited": invited[used], "replied": replied[used]})
+    else:
+        listed["respondent_type"] = types.astype("str")
+        out = listed.groupby(keys, observed=True).agg(invited=("replied", "size"), replied=("replied", "sum"))
+        out = out.reset_index()
     out["invited"] = out["invited"].astype("int64")
     out["replied"] = out["replied"].astype("int64")
     out["not_replied"] = out["invited"] - out["replied"]

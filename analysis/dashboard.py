@@ -14,14 +14,16 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from analysis import memo
 from analysis.contrast import SMALL_N, contrast, contrast_by_addressee
-from analysis.ordering import categorical_isin, sort_keys, tidy_keys
+from analysis.groups import grouping
+from analysis.ordering import categorical_isin, sort_keys, sort_rank, tidy_keys
 from analysis.shares import agreement
 from analysis.universe import proposal_list, replied_respondents
 from analysis.weighting import weighted_agreement
 from loaders.model import CodedData
 from loaders.natural import natsorted
-from loaders.schema import RESPONDENT_TYPES, STANCES
+from loaders.schema import RESPONDENT_TYPES, STANCE_DTYPE, STANCES
 
 #: Share column per stance in :func:`stance_breakdown`.
 SHARE_OF = {s: f"{s}_share" for s in STANCES}
@@ -42,7 +44,14 @@ def _ratio(num, den) -> np.ndarray:
 def present_values(data: CodedData) -> dict[str, list[str]]:
     """What there is to choose from: respondent ``types`` with coded answers (canonical order)
     and proposal ``addressees`` in scope (naturally sorted, blanks left out)."""
-    present = set(data.responses["respondent_type"].dropna().astype("str").unique())
+    column = data.responses["respondent_type"]
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        # The categories that occur, from the codes (no pass over the values as text).
+        codes = np.asarray(column.array.codes)
+        used = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(column.cat.categories)))
+        present = {str(c) for c in column.cat.categories[used]}
+    else:
+        present = set(column.dropna().astype("str").unique())
     types = [ty for ty in RESPONDENT_TYPES if ty in present]
     types += natsorted(present - set(RESPONDENT_TYPES))
     addressees = natsorted({str(a) for a in proposal_list(data)["addressee"] if str(a).strip()})
@@ -60,11 +69,16 @@ def proposal_options(data: CodedData) -> pd.DataFrame:
     ``label`` is ``"<id> – <title>"``; when one id occurs in several
     consultations its label also names the consultation, so labels are unique.
     """
+    return memo.cached(data, "proposal_options", lambda: _proposal_options(data))
+
+
+def _proposal_options(data: CodedData) -> pd.DataFrame:
     props = proposal_list(data)[["consultation", "proposal_id", "proposal_title", "topic"]]
     props = sort_keys(props, ["proposal_id", "consultation"])
-    labels = [proposal_label(p, t) for p, t in zip(props["proposal_id"], props["proposal_title"])]
-    dup = props["proposal_id"].duplicated(keep=False).to_numpy()
-    props["label"] = [f"{lab} ({c})" if d else lab for lab, c, d in zip(labels, props["consultation"], dup)]
+    ids, titles, cons = (props[c].tolist() for c in ("proposal_id", "proposal_title", "consultation"))
+    labels = [proposal_label(p, t) for p, t in zip(ids, titles)]
+    dup = props["proposal_id"].duplicated(keep=False).to_numpy().tolist()
+    props["label"] = pd.array([f"{lab} ({c})" if d else lab for lab, c, d in zip(labels, cons, dup)], dtype="str")
     return props.reset_index(drop=True)
 
 
@@ -107,11 +121,31 @@ def proposal_breakdown(data: CodedData, sort: Literal["agreement", "proposal"] =
     return out
 
 
+def one_proposal(data: CodedData, proposal_id: str) -> CodedData:
+    """``data`` narrowed to one proposal: ``apply_filters(…, proposals=(proposal_id,))`` of a filtered view.
+
+    Equal to filtering the whole dataset with the view's filters plus this
+    proposal (the responses and proposals narrowed by proposal id, the
+    respondents untouched), but cut from the view: a few thousand rows
+    instead of another pass over every row, and it keeps the view's
+    respondents frame, so what was worked out from that frame is reused.
+    """
+    from analysis.filters import _narrow
+
+    criteria = {"proposal_id": (str(proposal_id),)}
+    return CodedData(responses=_narrow(data.responses, criteria), respondents=data.respondents,
+                     proposals=_narrow(data.proposals, criteria))
+
+
 def proposal_answers(data: CodedData, proposal_id: str) -> pd.DataFrame:
     """Every coded answer to one proposal: consultation, respondent, respondent_type, stance, comment.
 
     Sorted by respondent type (canonical order), stance (agree first), name.
     """
+    return memo.cached(data, ("proposal_answers", str(proposal_id)), lambda: _proposal_answers(data, proposal_id))
+
+
+def _proposal_answers(data: CodedData, proposal_id: str) -> pd.DataFrame:
     r = data.responses
     rows = r.loc[categorical_isin(r["proposal_id"], [proposal_id]),
                  ["consultation", "respondent", "respondent_type", "stance", "comment"]]
@@ -147,7 +181,8 @@ def topic_type_shares(data: CodedData, count_partly: bool = False) -> pd.DataFra
 
 
 def _by_addressee(data, a, b, count_partly):
-    return contrast_by_addressee(data.responses, a=a, b=b, count_partly=count_partly)
+    return contrast_by_addressee(data.responses, a=a, b=b, count_partly=count_partly,
+                                 grouping=grouping(data, ["respondent_type", "addressee"]))
 
 
 def contrast_table(data: CodedData, a: str = "Region", b: str = "Kommun", by: ContrastBy = "proposal_id",
@@ -177,7 +212,8 @@ def contrast_table(data: CodedData, a: str = "Region", b: str = "Kommun", by: Co
         out = _by_addressee(data, a, b, count_partly)
         out.insert(0, "label", out["respondent_type"].astype("str"))
     elif by in ("proposal_id", "topic"):
-        out = contrast(data.responses, a=a, b=b, by=by, count_partly=count_partly)
+        out = contrast(data.responses, a=a, b=b, by=by, count_partly=count_partly,
+                       grouping=grouping(data, [by, "respondent_type"]))
         if by == "proposal_id":
             opts = proposal_options(data).drop_duplicates("proposal_id")
             titles = dict(zip(opts["proposal_id"], opts["proposal_title"]))
@@ -263,9 +299,127 @@ def matrix_table(matrix: pd.DataFrame) -> pd.DataFrame:
     idx = matrix.index
     out = pd.DataFrame({"respondent": idx.get_level_values("respondent").astype("str"),
                         "respondent_type": idx.get_level_values("respondent_type").astype("str")})
+    series = [s for _, s in matrix.items()]
+    if series and all(s.dtype == STANCE_DTYPE for s in series):
+        # Code -> stance text for the whole grid at once; missing (-1) -> "not_addressed".
+        names = pd.Index(list(STANCES) + ["not_addressed"], dtype="str")
+        columns = {str(col): names.take(np.where(codes < 0, len(STANCES), codes)).array
+                   for col, codes in zip(matrix.columns, (np.asarray(s.array.codes) for s in series))}
+        return pd.concat([out, pd.DataFrame(columns, index=out.index)], axis=1)
     for col in matrix.columns:
         out[str(col)] = matrix[col].astype("str").fillna("not_addressed").replace("nan", "not_addressed").to_numpy()
     return out
+
+
+#: Columns of :func:`search_comments` and :func:`comment_matches`.
+COMMENT_COLUMNS = ["consultation", "proposal_id", "proposal_title", "respondent", "respondent_type", "stance",
+                   "comment"]
+COMMENT_ORDER = ["proposal_id", "respondent_type", "respondent"]
+
+#: First bytes that cannot start a blank comment: printable ASCII other than the space.
+_SURELY_TEXT = np.zeros(256, dtype=bool)
+_SURELY_TEXT[0x21:0x7F] = True
+
+
+def _blank_check(comment: pd.Series) -> np.ndarray:
+    """The reference test: ``comment.astype("str").fillna("").str.strip().ne("")``."""
+    return comment.astype("str").fillna("").str.strip().ne("").to_numpy(dtype=bool)
+
+
+def nonblank_comments(comment: pd.Series) -> np.ndarray:
+    """Rows whose comment is not empty after trimming whitespace, as a bool array.
+
+    The same as :func:`_blank_check`, without trimming a million strings: a
+    comment whose first byte is printable ASCII (not a space) has text for
+    sure; only the others (empty, or starting with whitespace or a non-ASCII
+    character) go through the reference test. Read from the Arrow buffers
+    when the column is Arrow-backed; otherwise the reference test.
+    """
+    array = getattr(comment.array, "_pa_array", None)
+    if array is None or comment.dtype != "str":
+        return _blank_check(comment)
+    import pyarrow as pa
+
+    parts = []
+    for chunk in array.chunks:
+        if not (pa.types.is_large_string(chunk.type) or pa.types.is_string(chunk.type)):
+            return _blank_check(comment)
+        n = len(chunk)
+        bufs = chunk.buffers()
+        if n == 0 or bufs[2] is None or bufs[2].size == 0:
+            parts.append(np.zeros(n, dtype=bool))
+            continue
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        offsets = np.frombuffer(bufs[1], dtype=width)[chunk.offset:chunk.offset + n + 1]
+        data = np.frombuffer(bufs[2], dtype=np.uint8)
+        starts = offsets[:-1]
+        first = data.take(np.minimum(starts, len(data) - 1))
+        sure = _SURELY_TEXT.take(first)
+        sure &= offsets[1:] > starts
+        if chunk.null_count:
+            sure &= np.asarray(chunk.is_valid())
+        parts.append(sure)
+    sure = np.concatenate(parts) if len(parts) != 1 else parts[0]
+    check = np.flatnonzero(~sure)
+    if len(check):
+        sure[check] = _blank_check(comment.iloc[check])
+    return sure
+
+
+def _matching_rows(data: CodedData, query: str) -> np.ndarray:
+    """Positions of the rows with a comment containing ``query`` (case-insensitive, literal)."""
+    comment = data.responses["comment"]
+    rows = np.flatnonzero(nonblank_comments(comment))
+    query = (query or "").strip()
+    if query and len(rows):
+        sub = comment.iloc[rows] if len(rows) < len(comment) else comment
+        hit = sub.astype("str").fillna("").str.contains(query, case=False, regex=False).to_numpy(dtype=bool)
+        rows = rows[hit]
+    return rows
+
+
+def _comment_frame(r: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
+    out = r.take(rows)[COMMENT_COLUMNS]
+    for c in ("consultation", "proposal_id", "proposal_title", "respondent"):
+        out[c] = out[c].astype("str")
+    return out
+
+
+def _first_sorted(r: pd.DataFrame, rows: np.ndarray, limit: int) -> np.ndarray:
+    """The first ``limit`` of ``rows`` in :data:`COMMENT_ORDER` (a stable natural sort), in order.
+
+    Only the rows whose first sort key can reach the first ``limit`` places
+    are sorted (the first few proposals hold them), not every match.
+    """
+    if len(rows) == 0:
+        return rows
+    whole = len(rows) == len(r)
+    first_key = sort_rank(r[COMMENT_ORDER[0]] if whole else r[COMMENT_ORDER[0]].iloc[rows])
+    if len(rows) > limit:
+        shifted = first_key - int(first_key.min())
+        per_value = np.bincount(shifted)
+        cutoff = int(np.searchsorted(np.cumsum(per_value), limit))  # the value holding the limit-th row
+        keep = np.flatnonzero(shifted <= cutoff)
+        rows, first_key, whole = rows[keep], first_key[keep], False
+    ranks = [first_key] + [sort_rank(r[c] if whole else r[c].iloc[rows]) for c in COMMENT_ORDER[1:]]
+    return rows[np.lexsort(list(reversed(ranks)))[:limit]]
+
+
+def comment_matches(data: CodedData, query: str = "", limit: int | None = None) -> tuple[int, pd.DataFrame]:
+    """(how many comments match, the first ``limit`` of them) of :func:`search_comments`.
+
+    The rows are exactly the first ``limit`` rows :func:`search_comments`
+    returns (all of them when ``limit`` is None), found without sorting or
+    copying every match: a page shows a few hundred of possibly 700,000.
+    """
+    r = data.responses
+    rows = _matching_rows(data, query)
+    total = len(rows)
+    limit = total if limit is None else max(int(limit), 0)
+    if limit == 0:
+        return total, _comment_frame(r, rows[:0]).reset_index(drop=True)
+    first = _first_sorted(r, rows, limit)
+    return total, _comment_frame(r, first).reset_index(drop=True)
 
 
 def search_comments(data: CodedData, query: str = "") -> pd.DataFrame:
@@ -275,21 +429,11 @@ def search_comments(data: CodedData, query: str = "") -> pd.DataFrame:
     respondent_type, stance, comment. Sorted by proposal (naturally),
     respondent type, respondent.
     """
-    r = data.responses
-    cols = ["consultation", "proposal_id", "proposal_title", "respondent", "respondent_type", "stance", "comment"]
-    comment = r["comment"].astype("str").fillna("")
-    mask = comment.str.strip().ne("")
-    query = (query or "").strip()
-    if query:
-        mask &= comment.str.contains(query, case=False, regex=False)
-    out = r.loc[mask.to_numpy(), cols].copy()
-    for c in ("consultation", "proposal_id", "proposal_title", "respondent"):
-        out[c] = out[c].astype("str")
-    return sort_keys(out, ["proposal_id", "respondent_type", "respondent"])
+    return comment_matches(data, query)[1]
 
 
 __all__ = [
-    "SHARE_OF", "contrast_table", "matrix_table", "not_addressing", "present_values", "proposal_answers",
+    "SHARE_OF", "contrast_table", "matrix_table", "not_addressing", "one_proposal", "present_values", "proposal_answers",
     "proposal_breakdown", "proposal_label", "proposal_options", "respondent_answers", "respondent_options",
-    "search_comments", "stance_breakdown", "topic_type_shares", "weighted_pair",
+    "comment_matches", "nonblank_comments", "search_comments", "stance_breakdown", "topic_type_shares", "weighted_pair",
 ]

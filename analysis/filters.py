@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from analysis.labels import STANCE_VERBS, join_words, lang_of
 from analysis.ordering import categorical_isin
@@ -131,6 +132,12 @@ def _narrow(frame, criteria):
     mask = _mask(frame, criteria)
     if mask is None or mask.all():
         return frame
+    if frame.columns.is_unique and not frame.attrs:
+        # Column by column: the same frame as ``frame.loc[mask].reset_index(drop=True)``
+        # without the block manager's generic take.
+        out = pd.DataFrame({col: frame[col].array[mask] for col in frame.columns}, copy=False)
+        out.columns = frame.columns
+        return out
     return frame.loc[mask].reset_index(drop=True)
 
 

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import decimal
 
+import numpy as np
 import pandas as pd
 
 from analysis.contrast import contrast
+from analysis.groups import grouping
 from analysis.labels import lang_of
 from analysis.shares import agreement
+from analysis.textfmt import int_text
 from analysis.universe import proposal_list
 from i18n.numbers import fmt_int, fmt_pct
 from loaders.model import CodedData
@@ -62,7 +65,8 @@ def _pid(row, titles: dict) -> str:
 def _titles(data: CodedData) -> dict:
     props = proposal_list(data)
     out: dict = {}
-    for c, p, t in zip(props["consultation"], props["proposal_id"], props["proposal_title"]):
+    for c, p, t in zip(props["consultation"].tolist(), props["proposal_id"].tolist(),
+                       props["proposal_title"].tolist()):
         out[(c, p)] = t
         out.setdefault(p, t)
     return out
@@ -90,7 +94,7 @@ def majority_headline(table: pd.DataFrame, lang: str = "sv", count_partly: bool 
     k = int((table["share"] > 0.5).sum())
     n = len(table)
     return t["majority"].format(
-        k=fmt_int(k, lang), n=fmt_int(n, lang), partly=t["partly"] if count_partly else "",
+        k=int_text(k, lang), n=int_text(n, lang), partly=t["partly"] if count_partly else "",
         proposals="proposal" if n == 1 else "proposals", be="is" if k == 1 else "are",
         them="it" if n == 1 else "them",
     )
@@ -103,8 +107,14 @@ def _extremes(table: pd.DataFrame, min_n: int) -> tuple[pd.Series, pd.Series] | 
         rows = rows.loc[rows["n"] >= min_n]
     if len(rows) < 2 or rows["share"].max() == rows["share"].min():
         return None
-    most = rows.sort_values(["share", "n"], ascending=[False, False], kind="stable").iloc[0]
-    least = rows.sort_values(["share", "n"], ascending=[True, False], kind="stable").iloc[0]
+    share, n = rows["share"].to_numpy(dtype=float), rows["n"].to_numpy(dtype=float)
+    if np.isnan(share).any():  # the sorts below put NaN last: let pandas keep that rule
+        most = rows.sort_values(["share", "n"], ascending=[False, False], kind="stable").iloc[0]
+        least = rows.sort_values(["share", "n"], ascending=[True, False], kind="stable").iloc[0]
+        return most, least
+    # Stable sorts by (share, n): the first row of each order (np.lexsort is stable too).
+    most = rows.iloc[int(np.lexsort((-n, -share))[0])]
+    least = rows.iloc[int(np.lexsort((-n, share))[0])]
     return most, least
 
 
@@ -175,6 +185,7 @@ def headlines(data: CodedData, lang: str = "sv", count_partly: bool = False, min
     titles = _titles(data)
     out = [majority_headline(table, lang, count_partly)]
     out += support_headlines(table, titles, lang, count_partly, min_n)
-    out.append(difference_headline(contrast(data.responses, "Region", "Kommun", "proposal_id", count_partly),
-                                   titles, lang, count_partly))
+    table = contrast(data.responses, "Region", "Kommun", "proposal_id", count_partly, tests=False,
+                     grouping=grouping(data, ["proposal_id", "respondent_type"]))
+    out.append(difference_headline(table, titles, lang, count_partly))
     return [h for h in out if h]

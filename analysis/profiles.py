@@ -7,9 +7,12 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from analysis import memo
 from analysis.coverage import MATRIX_INDEX, answer_cells, proposal_columns
+from analysis.groups import grouping, stance_codes
 from analysis.labels import lang_of
 from analysis.ordering import sort_keys
+from analysis.textfmt import int_text
 from analysis.universe import proposal_list, replied_respondents
 from i18n.numbers import fmt_int
 from loaders.model import CodedData
@@ -38,6 +41,13 @@ def respondent_summary(data: CodedData) -> pd.DataFrame:
     count as not addressed: build profiles without the stance filter.
     Sorted by consultation and respondent name (naturally).
     """
+    return memo.cached(data, "respondent_summary", lambda: _respondent_summary(data))
+
+
+def _respondent_summary(data: CodedData) -> pd.DataFrame:
+    fast = _fast_summary(data)
+    if fast is not None:
+        return fast
     people = replied_respondents(data)
     n_props = proposal_list(data).groupby("consultation").size().rename("n_proposals")
     sub = data.responses[["consultation", "respondent", "proposal_id", "stance"]]
@@ -55,6 +65,36 @@ def respondent_summary(data: CodedData) -> pd.DataFrame:
     out[num] = out[num].fillna(0).astype("int64")
     out["not_addressed"] = (out["n_proposals"] - out["addressed"]).clip(lower=0).astype("int64")
     return sort_keys(out[list(SUMMARY_COLUMNS)], keys)
+
+
+def _fast_summary(data: CodedData) -> pd.DataFrame | None:
+    """:func:`respondent_summary` on the categorical codes; None when the frame is not canonical."""
+    responses = data.responses
+    codes = stance_codes(responses)
+    if codes is None:
+        return None
+    keys = ["consultation", "respondent"]
+    g = grouping(data, keys)
+    g3 = grouping(data, keys + ["proposal_id"])
+    if g.dense is not None or g3.dense is not None:
+        return None
+    counts = g.count(codes, len(STANCES))
+    n_prop_cats = g3.sizes[-1]
+    addressed = (g3.count().reshape(g.n_groups, n_prop_cats) > 0).sum(axis=1)
+    people = replied_respondents(data)
+    c_pos = g.cats[0].get_indexer(people["consultation"])
+    r_pos = g.cats[1].get_indexer(people["respondent"])
+    hit = (c_pos >= 0) & (r_pos >= 0)
+    gid = np.where(hit, c_pos * g.sizes[1] + r_pos, 0)
+    props = proposal_list(data)["consultation"].value_counts()
+    n_props = props.reindex(pd.Index(people["consultation"])).fillna(0).to_numpy().astype("int64")
+    out = people[["consultation", "respondent", "respondent_type"]].copy()
+    out["n_proposals"] = n_props
+    for j, s in enumerate(STANCES):
+        out[s] = np.where(hit, counts[gid, j], 0).astype("int64")
+    done = np.where(hit, addressed[gid], 0).astype("int64")
+    out["not_addressed"] = np.clip(n_props - done, 0, None).astype("int64")
+    return sort_keys(out, keys)
 
 
 _HEADLINE = {
@@ -88,6 +128,30 @@ def respondent_headline(row: Mapping, lang: str = "sv") -> str:
     extras = [tmpl.format(fmt_int(int(row[key]), lang))
               for key, tmpl in t["extras"].items() if int(row[key])]
     return f"{text} ({', '.join(extras)})" if extras else text
+
+
+def respondent_headlines(summary: pd.DataFrame, lang: str = "sv") -> list[str]:
+    """:func:`respondent_headline` of every row of a :func:`respondent_summary` frame, in order.
+
+    The same sentences, built column-wise with remembered number texts
+    (:func:`analysis.textfmt.int_text`) instead of one babel call per number.
+    """
+    lang = lang_of(lang)
+    t = _HEADLINE[lang]
+    if summary.empty:
+        return []
+    cols = {key: summary[key].to_numpy().astype("int64").tolist() for key in ("n_proposals", "agree", *t["extras"])}
+    names = summary["respondent"].tolist()
+    main = t["main"]
+    extras = list(t["extras"].items())
+    out = []
+    for i, name in enumerate(names):
+        n = cols["n_proposals"][i]
+        text = main.format(name=name, agree=int_text(cols["agree"][i], lang), n=int_text(n, lang),
+                           proposals="proposal" if n == 1 else "proposals")
+        more = [tmpl.format(int_text(cols[key][i], lang)) for key, tmpl in extras if cols[key][i]]
+        out.append(f"{text} ({', '.join(more)})" if more else text)
+    return out
 
 
 def stance_matrix(data: CodedData, sort: MatrixSort | None = None) -> pd.DataFrame:

@@ -12,10 +12,12 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from analysis import memo
+from analysis.groups import grouped_stance_counts, grouping, joint_codes, lex_frame, text_take
 from analysis.ordering import tidy_keys
 from analysis.universe import proposal_list, replied_respondents
 from loaders.model import CodedData
-from loaders.schema import STANCES
+from loaders.schema import STANCE_DTYPE, STANCES
 
 Denominator = Literal["addressed", "positioned", "all"]
 DENOMINATORS: tuple[str, ...] = ("addressed", "positioned", "all")
@@ -64,12 +66,26 @@ def stance_counts(responses: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
     (text naturally, respondent type in its canonical order). ``by=[]`` gives
     a single row of overall counts.
     """
-    by = list(by)
+    return _stance_counts(responses, list(by))
+
+
+def _stance_counts(responses: pd.DataFrame, by: list[str], g=None) -> pd.DataFrame:
+    """:func:`stance_counts`; ``g``: the rows already grouped by ``by`` (a Grouping), if at hand."""
     if not by:
         counts = responses["stance"].value_counts().reindex(list(STANCES), fill_value=0)
         out = pd.DataFrame([counts.to_numpy(dtype="int64")], columns=list(STANCES))
         out["total"] = out[list(STANCES)].sum(axis=1)
         return out
+    if responses["stance"].dtype == STANCE_DTYPE:
+        # Canonical stances: count on the categorical codes (same groups as the groupby below).
+        keys, counts = grouped_stance_counts(responses, by, n_stances=len(STANCES), grouping=g)
+        if keys.empty:
+            return _empty_counts(by)
+        wide = keys
+        for j, s in enumerate(STANCES):
+            wide[s] = counts[:, j].astype("int64")
+        wide["total"] = counts.sum(axis=1).astype("int64")
+        return tidy_keys(wide, by)
     sub = responses[by + ["stance"]]
     sizes = sub.groupby(by + ["stance"], observed=True).size()
     if sizes.empty:
@@ -117,6 +133,10 @@ def answer_slots(data: CodedData, by: Sequence[str]) -> pd.DataFrame:
     :data:`RESPONDENT_LEVEL` or :data:`PROPOSAL_LEVEL`.
     """
     by = list(by)
+    return memo.cached(data, ("answer_slots", tuple(by)), lambda: _answer_slots(data, by))
+
+
+def _answer_slots(data: CodedData, by: list[str]) -> pd.DataFrame:
     unsupported = [c for c in by if c not in RESPONDENT_LEVEL + PROPOSAL_LEVEL]
     if unsupported:
         raise ValueError(f"cannot count possible answers per {unsupported}; "
@@ -124,15 +144,129 @@ def answer_slots(data: CodedData, by: Sequence[str]) -> pd.DataFrame:
     r_keys = ["consultation"] + [c for c in by if c in RESPONDENT_LEVEL and c != "consultation"]
     p_keys = ["consultation"] + [c for c in by if c in PROPOSAL_LEVEL]
     resp = replied_respondents(data)
+    props = proposal_list(data)
+    fast = _slots_by_counting(resp, props, by, r_keys, p_keys)
+    if fast is not None:
+        return fast
     resp["respondent_type"] = resp["respondent_type"].astype("str")
     n_resp = resp.groupby(r_keys, observed=True).size().rename("n_resp").reset_index()
-    n_prop = proposal_list(data).groupby(p_keys, observed=True).size().rename("n_prop").reset_index()
+    n_prop = props.groupby(p_keys, observed=True).size().rename("n_prop").reset_index()
     both = n_resp.merge(n_prop, on="consultation", how="inner")
     both["slots"] = (both["n_resp"] * both["n_prop"]).astype("int64")
     if not by:
         return pd.DataFrame({"slots": [int(both["slots"].sum())]})
     out = both.groupby(by, observed=True)["slots"].sum().reset_index()
     return tidy_keys(out, by)
+
+
+#: Largest (consultations × respondent keys × proposal keys) table :func:`_slots_by_counting` builds.
+_SLOT_CELLS = 5_000_000
+
+
+def _slots_by_counting(resp: pd.DataFrame, props: pd.DataFrame, by: list[str], r_keys: list[str],
+                       p_keys: list[str]) -> pd.DataFrame | None:
+    """:func:`answer_slots` as count tables instead of merges (None when they would be too large).
+
+    Respondents per (consultation, respondent keys) and proposals per
+    (consultation, proposal keys) are counted into two arrays; the slots of a
+    key combination are the products summed over consultations (a matrix
+    product), or kept per consultation when ``consultation`` is a key. The
+    combinations with a slot are those the merge would produce; they come out
+    in the groupby's (sorted text) order and then through :func:`tidy_keys`.
+    """
+    (rc, pc), cons = joint_codes([resp["consultation"], props["consultation"]])
+    n_c = max(len(cons), 1)
+
+    def combos(frame, keys):
+        codes, uniques, valid = [], [], np.ones(len(frame), dtype=bool)
+        for k in keys:
+            (c,), u = joint_codes([frame[k]])
+            valid &= c >= 0
+            codes.append(c)
+            uniques.append(u)
+        sizes = [max(len(u), 1) for u in uniques]
+        combo = np.zeros(len(frame), dtype="int64")
+        for c, size in zip(codes, sizes):
+            combo = combo * size + c
+        return combo, valid, uniques, sizes
+
+    r_combo, r_ok, r_uni, r_sizes = combos(resp, r_keys[1:])
+    p_combo, p_ok, p_uni, p_sizes = combos(props, p_keys[1:])
+    n_r, n_p = int(np.prod(r_sizes)), int(np.prod(p_sizes))
+    if n_c * n_r * n_p > _SLOT_CELLS:
+        return None
+    r_ok &= rc >= 0
+    p_ok &= pc >= 0
+    R = np.bincount(rc[r_ok] * n_r + r_combo[r_ok], minlength=n_c * n_r).reshape(n_c, n_r)
+    P = np.bincount(pc[p_ok] * n_p + p_combo[p_ok], minlength=n_c * n_p).reshape(n_c, n_p)
+    if not by:
+        return pd.DataFrame({"slots": [int((R.sum(axis=1) * P.sum(axis=1)).sum())]})
+    per_cons = "consultation" in by
+    if per_cons:
+        slots = R[:, :, None] * P[:, None, :]
+    else:
+        slots = (R.T @ P)[None, :, :]
+    c_idx, r_idx, p_idx = np.nonzero(slots)
+    values = slots[c_idx, r_idx, p_idx].astype("int64")
+    # Each key's codes: consultation, then the respondent keys, then the proposal keys.
+    code_of, uniq_of = {}, {}
+    if per_cons:
+        code_of["consultation"], uniq_of["consultation"] = c_idx, cons
+    for keys, idx, sizes, uniques in ((r_keys[1:], r_idx, r_sizes, r_uni), (p_keys[1:], p_idx, p_sizes, p_uni)):
+        rest = idx.copy()
+        for k, size, u in reversed(list(zip(keys, sizes, uniques))):
+            code_of[k], uniq_of[k] = rest % size, u
+            rest = rest // size
+    frame, order = lex_frame(by, [code_of[k] for k in by], [uniq_of[k] for k in by])
+    frame["slots"] = values[order]
+    return tidy_keys(frame, by)
+
+
+def _outer_join(counts: pd.DataFrame, slots: pd.DataFrame, by: list[str]) -> pd.DataFrame | None:
+    """``counts.merge(slots, on=by, how="outer")`` on the keys as text, for unique keys without gaps.
+
+    The union of the key combinations in sorted text order (the merge's
+    order), the stance columns and ``slots`` taken from either side (NaN
+    where a side lacks the combination). None when a key is missing or
+    repeated: the caller then merges.
+    """
+    codes, uniques = [], []
+    for col in by:
+        (left, right), u = joint_codes([counts[col], slots[col]])
+        if (left < 0).any() or (right < 0).any():
+            return None
+        codes.append((left, right))
+        uniques.append(u)
+    sizes = [max(len(u), 1) for u in uniques]
+    if float(np.prod(sizes, dtype=float)) > 2.0 ** 62:
+        return None
+    lkey = np.zeros(len(counts), dtype="int64")
+    rkey = np.zeros(len(slots), dtype="int64")
+    for (left, right), size in zip(codes, sizes):
+        lkey = lkey * size + left
+        rkey = rkey * size + right
+    if len(np.unique(lkey)) != len(lkey) or len(np.unique(rkey)) != len(rkey):
+        return None
+    union = np.union1d(lkey, rkey)
+    rest, parts = union.copy(), []
+    for size in reversed(sizes):
+        parts.append(rest % size)
+        rest = rest // size
+    out = pd.DataFrame({col: text_take(u, pos) for col, u, pos in zip(by, uniques, reversed(parts))})
+
+    def pick(key: np.ndarray, frame: pd.DataFrame, cols: list[str]) -> None:
+        order = np.argsort(key, kind="stable")
+        pos = np.searchsorted(key[order], union)
+        pos_ok = np.minimum(pos, max(len(key) - 1, 0))
+        hit = (pos < len(key)) & (key[order][pos_ok] == union) if len(key) else np.zeros(len(union), bool)
+        rows = order[pos_ok] if len(key) else np.zeros(len(union), dtype="int64")
+        for col in cols:
+            values = frame[col].to_numpy(dtype=float) if len(key) else np.zeros(0)
+            out[col] = np.where(hit, values[rows] if len(key) else np.nan, np.nan)
+
+    pick(lkey, counts, [c for c in counts.columns if c not in by])
+    pick(rkey, slots, ["slots"])
+    return out
 
 
 def agreement(data: CodedData, by: Sequence[str], denominator: Denominator = "addressed",
@@ -168,28 +302,37 @@ def agreement(data: CodedData, by: Sequence[str], denominator: Denominator = "ad
     if denominator not in DENOMINATORS:
         raise ValueError(f"denominator must be one of {DENOMINATORS}, not {denominator!r}")
     by = list(by)
-    counts = stance_counts(data.responses, by)
+    return memo.cached(data, ("agreement", tuple(by), denominator, bool(count_partly)),
+                       lambda: _agreement(data, by, denominator, count_partly))
+
+
+def _agreement(data: CodedData, by: list[str], denominator: str, count_partly: bool) -> pd.DataFrame:
+    counts = memo.cached(data, ("stance_counts", tuple(by)),
+                         lambda: _stance_counts(data.responses, by, grouping(data, by) if by else None))
     slots = answer_slots(data, by)
     if by:
-        key_text = {c: counts[c].astype("str") for c in by}
-        counts = counts.assign(**key_text)
-        slots = slots.assign(**{c: slots[c].astype("str") for c in by})
-        out = counts.merge(slots, on=by, how="outer")
+        out = _outer_join(counts, slots, by)
+        if out is None:
+            key_text = {c: counts[c].astype("str") for c in by}
+            counts = counts.assign(**key_text)
+            slots = slots.assign(**{c: slots[c].astype("str") for c in by})
+            out = counts.merge(slots, on=by, how="outer")
     else:
         out = pd.concat([counts, slots], axis=1)
-    stance_cols = list(STANCES)
-    out[stance_cols] = out[stance_cols].fillna(0).astype("int64")
-    addressed = out[stance_cols].sum(axis=1)
-    slots_n = out["slots"].fillna(0).astype("int64")
-    out["not_addressed"] = (slots_n - addressed).clip(lower=0).astype("int64")
-    out["numerator"] = (out["agree"] + (out["partly"] if count_partly else 0)).astype("int64")
+    # The counts as arrays (missing -> 0), then one frame.
+    stance = {s: np.nan_to_num(out[s].to_numpy(dtype=float)).astype("int64") for s in STANCES}
+    addressed = sum(stance.values()) if len(out) else np.zeros(0, dtype="int64")
+    slots_n = np.nan_to_num(out["slots"].to_numpy(dtype=float)).astype("int64")
+    not_addressed = np.clip(slots_n - addressed, 0, None).astype("int64")
+    numerator = (stance["agree"] + (stance["partly"] if count_partly else 0)).astype("int64")
     if denominator == "addressed":
         n = addressed
     elif denominator == "positioned":
-        n = addressed - out["no_position"]
+        n = addressed - stance["no_position"]
     else:
-        n = addressed + out["not_addressed"]
-    out["n"] = n.astype("int64")
-    out["share"] = _ratio(out["numerator"], out["n"])
-    out = out[by + stance_cols + ["not_addressed", "numerator", "n", "share"]]
-    return tidy_keys(out, by)
+        n = addressed + not_addressed
+    columns = {c: out[c] for c in by}
+    columns.update(stance)
+    columns.update({"not_addressed": not_addressed, "numerator": numerator, "n": np.asarray(n, dtype="int64")})
+    columns["share"] = _ratio(numerator, columns["n"])
+    return tidy_keys(pd.DataFrame(columns, index=out.index), by)

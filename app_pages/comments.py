@@ -4,7 +4,8 @@ from dataclasses import replace
 import streamlit as st
 
 from components import aggregates as agg
-from components.charting import quote_md, show_frame, stop_if_empty, url_multiselect, url_text
+from components import charting
+from components.charting import quote_md, show_frame, stop_if_empty, text, url_multiselect, url_text
 from components.context import page_context
 from components.text import escape_md
 from i18n.numbers import fmt_int
@@ -20,7 +21,7 @@ st.title(t("comments.title", lang))
 stop_if_empty(c.view, lang)
 
 opts = agg.proposal_choices(key, f)
-labels = dict(zip(opts["proposal_id"], opts["label"]))
+labels = dict(zip(opts["proposal_id"].tolist(), opts["label"].tolist()))
 query = url_text(t("comments.search", lang), param="sok", key="w_comment_query",
                  placeholder=t("comments.search_placeholder", lang))
 left, right = st.columns(2)
@@ -33,16 +34,22 @@ with right:
                                  placeholder=t("sidebar.all", lang))
 st.caption(t("comments.type_hint", lang))
 
-rows = agg.comments(key, replace(f, proposals=tuple(props), stances=tuple(stances)), query)
-if rows.empty:
+# The count and the first charting.TABLE_ROWS matches (in the table's order): a large selection has
+# hundreds of thousands of comments, which no one reads in a table (the sidebar's download has them all).
+total, rows = agg.comment_page(key, replace(f, proposals=tuple(props), stances=tuple(stances)), query,
+                               max(charting.TABLE_ROWS, LIMIT))
+if total == 0:
     st.info(t("comments.none", lang))
     st.stop()
 shown = rows.head(LIMIT)
-st.subheader(t("comments.count", lang, n=fmt_int(len(rows), lang)))
-if len(rows) > LIMIT:
-    st.caption(t("comments.limited", lang, shown=fmt_int(LIMIT, lang), n=fmt_int(len(rows), lang)))
+st.subheader(t("comments.count", lang, n=fmt_int(total, lang)))
+if total > LIMIT:
+    st.caption(t("comments.limited", lang, shown=fmt_int(LIMIT, lang), n=fmt_int(total, lang)))
+table = rows.head(charting.TABLE_ROWS)
 with st.expander(t("common.show_table", lang), icon=":material/table:"):
-    show_frame(rows[TABLE], lang, key="comments_table")
+    if total > len(table):
+        st.caption(text("cap.table", lang, shown=fmt_int(len(table), lang), n=fmt_int(total, lang)))
+    show_frame(table[TABLE], lang, key="comments_table")
 with st.container(height=700):
     st.markdown("\n\n".join(
         f"**{escape_md(r['respondent'])}** ({escape_md(type_label(r['respondent_type'], lang))}) · "

@@ -1,12 +1,12 @@
 """Översikt: the picture in ten seconds."""
 import streamlit as st
 
-from analysis.profiles import respondent_headline
 from charts import titles
 from charts.coverage import coverage_bars
 from charts.stances import stance_bars
 from components import aggregates as agg
-from components.charting import chart_block, join_lines, open_proposal, stop_if_empty
+from components import charting
+from components.charting import chart_block, join_lines, open_proposal, stop_if_empty, text
 from components.context import page_context
 from components.text import escape_md
 from i18n.numbers import fmt_int, fmt_pct
@@ -48,6 +48,19 @@ chart_block(coverage_bars(cov, lang, title=titles.coverage_title(cov, lang),
 
 st.subheader(t("overview.headlines", lang))
 st.caption(t("overview.headlines_caption", lang))
-people = agg.respondent_table(key, f)
+query, show_all = "", False
+# A large selection has thousands of respondent lines: the first charting.HEADLINE_ROWS, a search
+# box and a "show all" toggle.
+everyone = agg.respondent_count(key, f)
+if everyone > charting.HEADLINE_ROWS:
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    query = left.text_input(text("headlines.search", lang), key="w_headline_query",
+                            placeholder=text("headlines.search_placeholder", lang)).strip()
+    show_all = right.toggle(text("headlines.show_all", lang, n=fmt_int(everyone, lang)), key="w_headline_all")
+total, lines = agg.headline_lines(key, f, lang, query, None if show_all else charting.HEADLINE_ROWS)
+if total > len(lines):
+    st.caption(text("headlines.limited", lang, shown=fmt_int(len(lines), lang), n=fmt_int(total, lang)))
+if not lines and query:
+    st.info(text("headlines.none", lang))
 with st.container(height=420):
-    st.markdown("\n".join(f"- {escape_md(respondent_headline(row, lang))}" for row in people.to_dict("records")))
+    st.markdown("\n".join(f"- {escape_md(line)}" for line in lines))

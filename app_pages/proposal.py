@@ -19,7 +19,8 @@ st.title(t("proposal.title", lang))
 stop_if_empty(c.view, lang)
 
 opts = agg.proposal_choices(key, f)
-labels = dict(zip(opts["proposal_id"], opts["label"]))
+ids = opts["proposal_id"].tolist()
+labels = dict(zip(ids, opts["label"].tolist()))
 if not labels:
     st.info(t("proposal.none", lang))
     st.stop()
@@ -27,8 +28,8 @@ pid, rejected = url_selectbox(t("proposal.pick", lang), list(labels), param=PROP
                               format_func=labels.get)
 if rejected:
     st.warning(t("proposal.unknown", lang, pid=rejected, shown=labels[pid]))
-topics = dict(zip(opts["proposal_id"], opts["topic"]))
-consultations = dict(zip(opts["proposal_id"], opts["consultation"]))
+topics = dict(zip(ids, opts["topic"].tolist()))
+consultations = dict(zip(ids, opts["consultation"].tolist()))
 st.caption(t("proposal.meta", lang, topic=topics[pid] or "–", consultation=consultations[pid]))
 
 by_type = agg.proposal_by_type(key, f, pid)

@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.textfmt import pct_texts
 from charts.theme import apply_theme, bar_height, percent_ticks, safe, short_labels
 from i18n.numbers import fmt_pct
 from i18n.strings import t
@@ -71,16 +72,19 @@ def dumbbell(frame: pd.DataFrame, lang: str, *, a_name: str, b_name: str, title:
             low, high = frame[f"{g}_low"].to_numpy(dtype=float), frame[f"{g}_high"].to_numpy(dtype=float)
             error = {"type": "data", "symmetric": False, "array": high - share, "arrayminus": share - low,
                      "color": style["color"], "thickness": 1.5, "width": 3}
-            spans = [_interval_text(lo, hi, lang) for lo, hi in zip(low, high)]
+            # _interval_text for every row, with the percentages formatted in bulk.
+            spans = [f"{lo}–{hi}" if ok else "–" for lo, hi, ok in
+                     zip(pct_texts(low, lang), pct_texts(high, lang), (~(np.isnan(low) | np.isnan(high))).tolist())]
         else:
             spans = ["–"] * len(frame)
         symbols = [style["symbol"] + ("-open" if s else "") for s in small]
+        shares = [x if ok else "–" for x, ok in zip(pct_texts(share, lang), np.isfinite(share).tolist())]
         fig.add_trace(go.Scatter(
             x=share, y=[i + shift for i in rows], mode="markers", name=safe(name), error_x=error,
             marker={"color": style["color"], "symbol": symbols, "size": 10,
                     "line": {"width": 2, "color": style["color"]}},
-            customdata=[[i, f, int(n), fmt_pct(s, lang) if np.isfinite(s) else "–", sp]
-                        for i, f, n, s, sp in zip(ids, full, frame[n_col], share, spans)],
+            customdata=[[i, f, int(n), sh, sp]
+                        for i, f, n, sh, sp in zip(ids, full, frame[n_col].tolist(), shares, spans)],
             hovertemplate="%{customdata[1]}<br>%{fullData.name}: %{customdata[3]} (n=%{customdata[2]})"
                           + ("<br>" + t("chart.contrast.interval", lang) + ": %{customdata[4]}" if intervals else "")
                           + "<extra></extra>",

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.palette import STANCE_COLOURS
-from charts.theme import apply_theme, safe, short_labels
+from charts.theme import Figure, add_traces, apply_theme, safe, short_labels
 from i18n.numbers import fmt_int, fmt_pct
 from i18n.strings import stance_label, t, type_label
 
@@ -87,31 +87,47 @@ def stance_grid(table: pd.DataFrame, lang: str, *, proposal_cols: Sequence[str],
     the index of the code in :data:`MATRIX_CODES`; the cell text a symbol
     (+, ±, −, 0; blank for not addressed), so the grid reads without colour.
     Rows in the table's order, top to bottom.
+
+    Built from arrays: each distinct code is looked up once and the cells
+    take their z, symbol and label by index (a page of the grid is
+    thousands of cells).
     """
     proposal_cols = [str(c) for c in proposal_cols]
     code_at = {c: i for i, c in enumerate(MATRIX_CODES)}
-    values = table[proposal_cols].astype("str").to_numpy() if proposal_cols else np.empty((len(table), 0), dtype=str)
-    z = np.vectorize(lambda v: code_at.get(v, code_at["not_addressed"]), otypes=[float])(values) \
-        if values.size else np.empty(values.shape)
-    text = [[SYMBOLS.get(v, "") for v in row] for row in values]
-    names = [safe(v) for v in table["respondent"].astype("str")]
-    types = [safe(type_label(v, lang)) for v in table["respondent_type"].astype("str")]
-    custom = [[[name, ty, p, stance_label(v if v in code_at else "not_addressed", lang)]
-               for p, v in zip(proposal_cols, row)]
-              for name, ty, row in zip(names, types, values)]
+    values = table[proposal_cols].astype("str").to_numpy(dtype=object) if proposal_cols \
+        else np.empty((len(table), 0), dtype=object)
+    shape = values.shape
+    codes, uniques = pd.factorize(values.reshape(-1), use_na_sentinel=False)
+    uniques = [str(u) for u in uniques]
+    z_of = np.array([float(code_at.get(u, code_at["not_addressed"])) for u in uniques] + [np.nan])
+    symbol_of = np.array([SYMBOLS.get(u, "") for u in uniques] + [""], dtype=object)
+    label_of = np.array([stance_label(u if u in code_at else "not_addressed", lang) for u in uniques] + [""],
+                        dtype=object)
+    z = z_of[codes].reshape(shape) if values.size else np.empty(shape)
+    text = symbol_of[codes].reshape(shape) if values.size else np.empty(shape, dtype=object)
+    names = np.array([safe(v) for v in table["respondent"].astype("str").tolist()], dtype=object)
+    types = np.array([safe(type_label(v, lang)) for v in table["respondent_type"].astype("str").tolist()],
+                     dtype=object)
+    custom = np.empty(shape + (4,), dtype=object)
+    if values.size:
+        custom[:, :, 0] = names[:, None]
+        custom[:, :, 1] = types[:, None]
+        custom[:, :, 2] = np.array(proposal_cols, dtype=object)[None, :]
+        custom[:, :, 3] = label_of[codes].reshape(shape)
     k = len(MATRIX_CODES)
-    fig = go.Figure(go.Heatmap(
-        z=z, x=[safe(p) for p in proposal_cols], y=list(range(len(names))), text=text, texttemplate="%{text}",
-        customdata=custom, colorscale=_discrete_scale(MATRIX_CODES), zmin=-0.5, zmax=k - 0.5,
-        xgap=1, ygap=1, textfont={"size": 12},
+    fig = Figure()
+    add_traces(fig, [(go.Heatmap, dict(
+        z=z, x=np.array([safe(p) for p in proposal_cols], dtype=object), y=np.arange(len(names)), text=text,
+        texttemplate="%{text}", customdata=custom, colorscale=_discrete_scale(MATRIX_CODES), zmin=-0.5,
+        zmax=k - 0.5, xgap=1, ygap=1, textfont={"size": 12},
         hovertemplate="%{customdata[0]} (%{customdata[1]})<br>%{customdata[2]}: %{customdata[3]}<extra></extra>",
         colorbar={"tickmode": "array", "tickvals": list(range(k)),
                   "ticktext": [f"{SYMBOLS[c] or '□'} {stance_label(c, lang)}" for c in MATRIX_CODES],
                   "title": {"text": ""}, "lenmode": "pixels", "len": 170, "y": 1, "yanchor": "top",
                   "thickness": 16},
-    ))
+    ))])
     fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=list(range(len(names))),
-                     ticktext=[f"{n} ({ty})" for n, ty in zip(names, types)], showgrid=False)
+                     ticktext=[f"{n} ({ty})" for n, ty in zip(names.tolist(), types.tolist())], showgrid=False)
     fig.update_xaxes(side="top", type="category", showgrid=False, tickangle=-45)
     return apply_theme(fig, lang, title=title, description=description, height=180 + 18 * max(len(names), 1),
                        legend=False)

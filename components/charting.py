@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -22,6 +23,46 @@ from components.text import escape_md
 from i18n.strings import STRINGS, stance_label, t
 
 PROPOSAL_PAGE = "app_pages/proposal.py"
+
+#: How much of a large selection a page draws at once (the rest behind a search, a toggle or paging;
+#: every row is in the sidebar's download). Pages read these at run time, so tests can lower them.
+TABLE_ROWS = 1000       # rows in a "Visa tabell" table of comments
+HEADLINE_ROWS = 300     # respondent lines on the overview
+GRID_ROWS = 100         # respondents per page of the respondent × proposal grid
+
+#: Texts of the controls that keep large selections fast (caps, paging, picking one consultation):
+#: (Swedish, English). They belong in :data:`i18n.strings.STRINGS`; kept here until they move.
+TEXTS: dict[str, tuple[str, str]] = {
+    "cap.showing": ("Visar {shown} av {n}.", "Showing {shown} of {n}."),
+    "cap.table": ("Tabellen visar de första {shown} av {n}. Förfina sökningen, eller ladda ner urvalet i "
+                  "sidopanelen för alla rader.",
+                  "The table shows the first {shown} of {n}. Refine the search, or download the selection in "
+                  "the sidebar for every row."),
+    "headlines.search": ("Sök instans", "Search respondents"),
+    "headlines.search_placeholder": ("t.ex. Region Skåne", "e.g. Region Skåne"),
+    "headlines.show_all": ("Visa alla {n}", "Show all {n}"),
+    "headlines.limited": ("Visar de första {shown} av {n} instanser. Sök efter en instans eller välj "
+                          "Visa alla.",
+                          "Showing the first {shown} of {n} respondents. Search for a respondent or choose "
+                          "Show all."),
+    "headlines.none": ("Ingen instans matchar sökningen.", "No respondent matches the search."),
+    "grid.consultation": ("Remiss i rutnätet", "Consultation in the grid"),
+    "grid.one_consultation": ("Rutnätet visar en remiss i taget (förslagen skiljer sig mellan remisser). "
+                              "Välj vilken ovan; i sidopanelen kan du välja en remiss för hela sidan.",
+                              "The grid shows one consultation at a time (the proposals differ between "
+                              "consultations). Choose which above; in the sidebar you can choose a consultation "
+                              "for the whole page."),
+    "grid.rows": ("Rader i rutnätet", "Rows in the grid"),
+    "grid.rows_option": ("{first}–{last} av {n}", "{first}–{last} of {n}"),
+    "grid.rows_caption": ("Rutnätet och tabellen visar {shown} instanser i taget, rad {first}–{last} av {n}.",
+                          "The grid and the table show {shown} respondents at a time, rows {first}–{last} of {n}."),
+}
+
+
+def text(key: str, lang: str, **fmt) -> str:
+    """A text from :data:`TEXTS` in ``lang`` (Swedish unless ``"en"``), formatted with ``fmt``."""
+    sv, en = TEXTS[key]
+    return (en if lang == "en" else sv).format(**fmt)
 PROPOSAL_PARAM = "forslag"
 
 _PERCENT_SUFFIXES = ("_share", "_low", "_high", "_coverage")
@@ -47,8 +88,18 @@ def display_frame(df: pd.DataFrame, lang: str, labels: dict[str, str] | None = N
     ``stance_cols`` are further columns of stance codes to translate.
     """
     out = df.copy()
-    for col in stance_cols:
-        out[col] = [stance_label(v, lang) if f"stance.{v}" in STRINGS else v for v in out[col].astype("str")]
+    if len(stance_cols):
+        # All stance columns in one go, each distinct code translated once (a grid has
+        # thousands of cells and five codes); the frame is rebuilt once, not column by column.
+        cols = list(stance_cols)
+        wanted = set(cols)
+        values = {name: (col if col.dtype == "str" else col.astype("str")).to_numpy(dtype=object)
+                  for name, col in out.items() if name in wanted}
+        codes, uniques = pd.factorize(np.concatenate([values[c] for c in cols]), use_na_sentinel=True)
+        words = np.array([stance_label(v, lang) if f"stance.{v}" in STRINGS else v for v in uniques] + [np.nan],
+                         dtype=object)
+        translated = dict(zip(cols, words[codes].reshape(len(cols), len(out))))
+        out = pd.DataFrame({name: translated.get(name, col) for name, col in out.items()}, index=out.index)
     if "small_n" in out.columns:
         out["small_n"] = [t("contrast.small_n", lang) if flag else "" for flag in out["small_n"].astype(bool)]
     labels = labels or {}
