@@ -65,16 +65,19 @@ _KEYS: dict[str, object] = {}
 _KEYS_MAX = 200_000
 
 
+def _key(v):
+    """natural_key(v), memoised in the bounded ``_KEYS``."""
+    k = _KEYS.get(v)
+    if k is None:
+        if len(_KEYS) >= _KEYS_MAX:
+            _KEYS.clear()
+        k = _KEYS[v] = natural_key(v)
+    return k
+
+
 def _natural_order(labels) -> np.ndarray:
     """Positions of ``labels`` in natural order (stable: equal keys keep their order)."""
-    keys = []
-    for v in labels:
-        k = _KEYS.get(v)
-        if k is None:
-            if len(_KEYS) >= _KEYS_MAX:
-                _KEYS.clear()
-            k = _KEYS[v] = natural_key(v)
-        keys.append(k)
+    keys = [_key(v) for v in labels]
     return np.array(sorted(range(len(keys)), key=keys.__getitem__), dtype="int64")
 
 
@@ -85,14 +88,7 @@ def distinct_ranks(labels) -> np.ndarray | None:
     order they are met in, so a frame can be sorted by these ranks directly.
     """
     labels = [str(v) for v in labels]
-    keys = []
-    for v in labels:
-        k = _KEYS.get(v)
-        if k is None:
-            if len(_KEYS) >= _KEYS_MAX:
-                _KEYS.clear()
-            k = _KEYS[v] = natural_key(v)
-        keys.append(k)
+    keys = [_key(v) for v in labels]
     if len(set(keys)) != len(keys):
         return None
     rank = np.empty(len(labels), dtype="int64")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from _require import require
 from loaders.load import load_path
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
@@ -16,8 +17,7 @@ PLAN = "Förslag till nationell plan för hälso- och sjukvårdens kompetensför
 
 def seed(prefix: str) -> str:
     found = sorted(SEEDS.glob(f"{prefix}_*.txt")) if SEEDS.is_dir() else []
-    if not found:
-        pytest.skip(f"seed {prefix} not found beside the repository ({SEEDS})")
+    require(bool(found), f"seed {prefix} not found beside the repository ({SEEDS})")
     return re.sub(r"\s+", " ", found[0].read_text(encoding="utf-8"))
 
 
