@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis import memo
 from analysis.contrast import SMALL_N, contrast, contrast_by_addressee
-from analysis.groups import grouping
+from analysis.groups import codes_of, grouping
 from analysis.ordering import categorical_isin, sort_keys, sort_rank, tidy_keys
 from analysis.shares import agreement
 from analysis.universe import proposal_list, replied_respondents
@@ -124,17 +124,16 @@ def proposal_breakdown(data: CodedData, sort: Literal["agreement", "proposal"] =
 def one_proposal(data: CodedData, proposal_id: str) -> CodedData:
     """``data`` narrowed to one proposal: ``apply_filters(…, proposals=(proposal_id,))`` of a filtered view.
 
-    Equal to filtering the whole dataset with the view's filters plus this
-    proposal (the responses and proposals narrowed by proposal id, the
-    respondents untouched), but cut from the view: a few thousand rows
-    instead of another pass over every row, and it keeps the view's
-    respondents frame, so what was worked out from that frame is reused.
+    Filters compose: narrowing a view by the proposal gives the frames that
+    filtering the whole dataset with the view's filters plus the proposal
+    gives (the responses and proposals narrowed by proposal id, the
+    respondents untouched), but cut from the view, without another pass over
+    every row, and keeping the view's respondents frame, so what was worked
+    out from that frame is reused.
     """
-    from analysis.filters import _narrow
+    from analysis.filters import Filters, apply_filters
 
-    criteria = {"proposal_id": (str(proposal_id),)}
-    return CodedData(responses=_narrow(data.responses, criteria), respondents=data.respondents,
-                     proposals=_narrow(data.proposals, criteria))
+    return apply_filters(data, Filters(proposals=(str(proposal_id),)))
 
 
 def proposal_answers(data: CodedData, proposal_id: str) -> pd.DataFrame:
@@ -278,6 +277,9 @@ def respondent_answers(data: CodedData, respondent: str) -> pd.DataFrame:
     props = proposal_list(data)
     props = props.loc[props["consultation"].isin(cons), ["consultation", "proposal_id", "proposal_title"]]
     r = data.responses
+    fast = _answers_by_codes(r, respondent, props)
+    if fast is not None:
+        return fast
     rows = r.loc[categorical_isin(r["respondent"], [respondent]), ["consultation", "proposal_id", "stance", "comment"]]
     rows = pd.DataFrame({"consultation": rows["consultation"].astype("str").to_numpy(),
                          "proposal_id": rows["proposal_id"].astype("str").to_numpy(),
@@ -287,6 +289,50 @@ def respondent_answers(data: CodedData, respondent: str) -> pd.DataFrame:
     out = props.merge(rows, on=["consultation", "proposal_id"], how="left")
     out["stance"] = out["stance"].fillna("not_addressed").astype("str")
     out["comment"] = out["comment"].fillna("").astype("str")
+    return sort_keys(out, ["consultation", "proposal_id"])
+
+
+def _answers_by_codes(r: pd.DataFrame, respondent: str, props: pd.DataFrame) -> pd.DataFrame | None:
+    """:func:`respondent_answers` after its proposal list, matching on category codes instead of a merge.
+
+    The respondent's first answer to each (consultation, proposal) is looked
+    up for every listed proposal. None when the columns are not the
+    canonical categoricals (the caller then merges).
+    """
+    if not all(isinstance(r[c].dtype, pd.CategoricalDtype) for c in ("respondent", "consultation", "proposal_id")) \
+            or r["stance"].dtype != STANCE_DTYPE:
+        return None
+    rows = np.flatnonzero(categorical_isin(r["respondent"], [respondent]))
+    if len(rows) == 0 or len(props) == 0:
+        return None  # the merge decides the (empty) columns' dtypes
+    cons_codes, cons_cats = codes_of(r["consultation"])
+    pid_codes, pid_cats = codes_of(r["proposal_id"])
+    c, p = np.asarray(cons_codes)[rows].astype("int64"), np.asarray(pid_codes)[rows].astype("int64")
+    ok = (c >= 0) & (p >= 0)
+    width = max(len(pid_cats), 1)
+    key = np.where(ok, c * width + p, -1)
+    uniq, first = np.unique(key, return_index=True)  # the first answer per proposal counts
+    first = first[uniq >= 0]
+    uniq = uniq[uniq >= 0]
+    # The listed proposals in the same codes (-1 where a text is not a category: no answer then).
+    pc = pd.Index(cons_cats, dtype="str").get_indexer(pd.Index(props["consultation"], dtype="str"))
+    pp = pd.Index(pid_cats, dtype="str").get_indexer(pd.Index(props["proposal_id"], dtype="str"))
+    want = np.where((pc >= 0) & (pp >= 0), pc.astype("int64") * width + pp, -2)
+    pos = np.searchsorted(uniq, want)
+    pos_ok = np.minimum(pos, max(len(uniq) - 1, 0))
+    hit = (pos < len(uniq)) & (uniq[pos_ok] == want) if len(uniq) else np.zeros(len(want), dtype=bool)
+    at = rows[first[pos_ok]] if len(uniq) else np.zeros(len(want), dtype="int64")
+    stance_names = np.array(list(STANCES) + ["not_addressed"], dtype=object)
+    stance = np.full(len(want), "not_addressed", dtype=object)
+    comment = np.full(len(want), "", dtype=object)
+    if hit.any():
+        codes = np.asarray(r["stance"].array.codes)[at[hit]]
+        stance[hit] = stance_names[np.where(codes < 0, len(STANCES), codes)]
+        text = r["comment"].iloc[at[hit]].astype("str").to_numpy(dtype=object)
+        comment[hit] = [v if isinstance(v, str) else "" for v in text]
+    out = props.reset_index(drop=True)
+    out["stance"] = pd.array(stance, dtype="str")
+    out["comment"] = pd.array(comment, dtype="str")
     return sort_keys(out, ["consultation", "proposal_id"])
 
 

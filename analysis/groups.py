@@ -76,6 +76,8 @@ class Grouping:
             total = len(self.dense)
         if missing is not None:
             gid[missing] = -1
+        if total < 2 ** 31:
+            gid = gid.astype(np.int32)  # half the memory while a view keeps it (see analysis.memo)
         self.gid = gid
         self.n_groups = total
         self._valid = None if missing is None else ~missing
@@ -98,7 +100,7 @@ class Grouping:
                 self._sizes = np.bincount(gid[self._valid] if self._valid is not None else gid,
                                           minlength=self.n_groups)
             return self._sizes
-        flat = gid * n_minor + minor
+        flat = gid.astype(np.int64) * n_minor + minor
         if self._valid is not None or (len(minor) and minor.min() < 0):
             keep = minor >= 0
             if self._valid is not None:

@@ -1,6 +1,4 @@
 """Remissinstanser: one respondent's profile, and every respondent × proposal at a glance."""
-from dataclasses import replace
-
 import streamlit as st
 
 from analysis.profiles import respondent_headline
@@ -44,14 +42,13 @@ sort, _ = url_selectbox(t("respondents.sort", lang), ["type", "agreement"], para
                         widget=st.radio, horizontal=True, format_func=lambda v: t(f"respondents.sort.{v}", lang))
 # The grid is one consultation's respondents × its proposals: with every consultation selected,
 # the reader picks one (the first by default).
-grid_filters = f
+grid_consultation = None
 consultations = agg.respondent_consultations(key, f)
 if f.consultation is None and len(consultations) > 1:
-    chosen, _ = url_selectbox(text("grid.consultation", lang), consultations, param="matris",
-                              key="w_grid_consultation")
+    grid_consultation, _ = url_selectbox(text("grid.consultation", lang), consultations, param="matris",
+                                         key="w_grid_consultation")
     st.caption(text("grid.one_consultation", lang))
-    grid_filters = replace(f, consultation=chosen)
-grid = agg.stance_grid(key, grid_filters, sort)
+grid = agg.stance_grid(key, f, sort, grid_consultation)
 proposals = [col for col in grid.columns if col not in KEYS]
 # A consultation can have hundreds of respondents and the grid draws a cell per answer: one page of
 # charting.GRID_ROWS respondents at a time.

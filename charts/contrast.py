@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.textfmt import pct_texts
-from charts.theme import apply_theme, bar_height, percent_ticks, safe, short_labels
+from charts.theme import apply_theme, bar_height, percent_ticks, safe, set_props, short_labels
 from i18n.numbers import fmt_pct
 from i18n.strings import t
 
@@ -89,7 +89,7 @@ def dumbbell(frame: pd.DataFrame, lang: str, *, a_name: str, b_name: str, title:
                           + ("<br>" + t("chart.contrast.interval", lang) + ": %{customdata[4]}" if intervals else "")
                           + "<extra></extra>",
         ))
-    fig.update_xaxes(**percent_ticks(lang, 0.0, 1.0, 0.25), title={"text": t("chart.contrast.axis", lang)})
-    fig.update_yaxes(tickmode="array", tickvals=rows, ticktext=labels, showgrid=True,
-                     zeroline=False, range=[len(frame) - 0.5, -0.5])
+    set_props(fig.layout.xaxis, **percent_ticks(lang, 0.0, 1.0, 0.25), title={"text": t("chart.contrast.axis", lang)})
+    set_props(fig.layout.yaxis, tickmode="array", tickvals=rows, ticktext=labels, showgrid=True,
+              zeroline=False, range=[len(frame) - 0.5, -0.5])
     return apply_theme(fig, lang, title=title, description=description, height=bar_height(len(frame)))

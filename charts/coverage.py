@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.palette import text_colour_on
-from charts.theme import apply_theme, bar_height, safe
+from charts.theme import Figure, add_traces, apply_theme, bar_height, safe, set_props
 from i18n.numbers import fmt_int, fmt_pct
 from i18n.strings import t, type_label
 
@@ -26,10 +26,11 @@ def coverage_bars(frame: pd.DataFrame, lang: str, *, title: str, description: st
     types = [safe(type_label(v, lang)) for v in frame["respondent_type"].astype("str")]
     invited = frame["invited"].to_numpy()
     rate = [fmt_pct(r, lang) if pd.notna(r) else "–" for r in frame["reply_rate"]]
-    fig = go.Figure()
+    fig = Figure()
+    traces = []
     for col, colour, pattern in (("replied", REPLIED, ""), ("not_replied", NOT_REPLIED, "/")):
         counts = frame[col].to_numpy()
-        fig.add_trace(go.Bar(
+        traces.append((go.Bar, dict(
             y=types, x=counts, orientation="h", name=t(f"col.{col}", lang),
             marker={"color": colour, "line": {"color": NOT_REPLIED_LINE, "width": 1},
                     "pattern": {"shape": pattern, "fgcolor": NOT_REPLIED_LINE, "solidity": 0.15,
@@ -39,8 +40,9 @@ def coverage_bars(frame: pd.DataFrame, lang: str, *, title: str, description: st
             customdata=[[ty, int(c), int(n), r] for ty, c, n, r in zip(types, counts, invited, rate)],
             hovertemplate="%{customdata[0]}: %{fullData.name} %{customdata[1]} "
                           + t("chart.coverage.hover", lang) + "<extra></extra>",
-        ))
-    fig.update_layout(barmode="stack", bargap=0.3)
-    fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(title={"text": t("chart.coverage.axis", lang)}, rangemode="tozero")
+        )))
+    add_traces(fig, traces)
+    fig.layout.barmode, fig.layout.bargap = "stack", 0.3
+    set_props(fig.layout.yaxis, autorange="reversed", type="category")
+    set_props(fig.layout.xaxis, title={"text": t("chart.coverage.axis", lang)}, rangemode="tozero")
     return apply_theme(fig, lang, title=title, description=description, height=bar_height(len(frame)))

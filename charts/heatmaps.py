@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.palette import STANCE_COLOURS
-from charts.theme import Figure, add_traces, apply_theme, safe, short_labels
+from charts.theme import Figure, add_traces, apply_theme, safe, set_props, short_labels
 from i18n.numbers import fmt_int, fmt_pct
 from i18n.strings import stance_label, t, type_label
 
@@ -56,16 +56,17 @@ def share_heatmap(frame: pd.DataFrame, lang: str, *, row_col: str, col_col: str,
         text[i][j] = share_cell_text(share, n, lang, flag) if pd.notna(share) else ""
         custom[i][j][2:] = [int(k), int(n)]
     x = [_label(col_col, c, lang) for c in cols]
-    fig = go.Figure(go.Heatmap(
+    fig = Figure()
+    add_traces(fig, [(go.Heatmap, dict(
         z=z, x=x, y=short_labels(rows, 45), text=text, texttemplate="%{text}", customdata=custom,
         colorscale=SHARE_SCALE, zmin=0, zmax=1, xgap=2, ygap=2, hoverongaps=False, textfont={"size": 13},
         hovertemplate="%{customdata[0]} · %{customdata[1]}<br>%{text}<br>"
                       + t("chart.heatmap.hover", lang) + "<extra></extra>",
         colorbar={"title": {"text": t("col.share", lang)}, "tickmode": "array",
                   "tickvals": [0, 0.25, 0.5, 0.75, 1], "ticktext": [fmt_pct(v, lang) for v in (0, 0.25, 0.5, 0.75, 1)]},
-    ))
-    fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(side="top", type="category")
+    ))])
+    set_props(fig.layout.yaxis, autorange="reversed", type="category")
+    set_props(fig.layout.xaxis, side="top", type="category")
     return apply_theme(fig, lang, title=title, description=description, height=160 + 72 * max(len(rows), 1),
                        legend=False)
 
@@ -126,9 +127,9 @@ def stance_grid(table: pd.DataFrame, lang: str, *, proposal_cols: Sequence[str],
                   "title": {"text": ""}, "lenmode": "pixels", "len": 170, "y": 1, "yanchor": "top",
                   "thickness": 16},
     ))])
-    fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=list(range(len(names))),
-                     ticktext=[f"{n} ({ty})" for n, ty in zip(names.tolist(), types.tolist())], showgrid=False)
-    fig.update_xaxes(side="top", type="category", showgrid=False, tickangle=-45)
+    set_props(fig.layout.yaxis, autorange="reversed", tickmode="array", tickvals=list(range(len(names))),
+              ticktext=[f"{n} ({ty})" for n, ty in zip(names.tolist(), types.tolist())], showgrid=False)
+    set_props(fig.layout.xaxis, side="top", type="category", showgrid=False, tickangle=-45)
     return apply_theme(fig, lang, title=title, description=description, height=180 + 18 * max(len(names), 1),
                        legend=False)
 

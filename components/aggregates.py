@@ -17,7 +17,7 @@ import streamlit as st
 
 from analysis import dashboard
 from analysis.coverage import coverage_by_type
-from analysis.filters import Filters
+from analysis.filters import Filters, apply_filters
 from analysis.headlines import headlines
 from analysis.overview import key_figures
 from analysis.profiles import respondent_headlines, respondent_summary, stance_matrix
@@ -138,7 +138,7 @@ def respondent_choices(key: str, filters: Filters) -> pd.DataFrame:
 @st.cache_data(**_CACHE)
 def respondent_consultations(key: str, filters: Filters) -> list[str]:
     """Consultations with a replying respondent in the view, naturally ordered."""
-    return natsorted(set(respondent_choices(key, filters)["consultation"].astype("str")))
+    return natsorted(respondent_choices(key, filters)["consultation"].astype("str").unique().tolist())
 
 
 @st.cache_data(**_ITEMS)
@@ -151,8 +151,17 @@ def respondent_profile(key: str, filters: Filters, respondent: str) -> tuple[lis
 
 
 @st.cache_data(**_CACHE)
-def stance_grid(key: str, filters: Filters, sort: str = "type") -> pd.DataFrame:
-    return dashboard.matrix_table(stance_matrix(view(key, filters), sort))
+def stance_grid(key: str, filters: Filters, sort: str = "type", consultation: str | None = None) -> pd.DataFrame:
+    """The respondent × proposal grid of the view, or of one ``consultation`` of it.
+
+    Narrowing the (shared) view to the consultation gives the same frames as
+    filtering the whole dataset with the consultation set, without another
+    pass over every row.
+    """
+    data = view(key, filters)
+    if consultation is not None and consultation != filters.consultation:
+        data = memo.freeze(apply_filters(data, Filters(consultation=consultation)))
+    return dashboard.matrix_table(stance_matrix(data, sort))
 
 
 @st.cache_data(**_ITEMS)

@@ -145,3 +145,44 @@ def test_fisher_matches_scipy_on_many_tables():
             assert np.isnan(p)
         else:
             assert p == fisher_exact([[a, b], [c, d]]).pvalue
+
+
+def _answers_by_merge(data, respondent):
+    """respondent_answers as a merge on text keys (the formulation the code-based lookup replaces)."""
+    from analysis.ordering import categorical_isin
+    from analysis.universe import replied_respondents
+
+    people = replied_respondents(data)
+    cons = set(people.loc[people["respondent"] == str(respondent), "consultation"])
+    props = proposal_list(data)
+    props = props.loc[props["consultation"].isin(cons), ["consultation", "proposal_id", "proposal_title"]]
+    r = data.responses
+    rows = r.loc[categorical_isin(r["respondent"], [respondent]), ["consultation", "proposal_id", "stance", "comment"]]
+    rows = pd.DataFrame({c: rows[c].astype("str").to_numpy() for c in ("consultation", "proposal_id", "stance",
+                                                                       "comment")})
+    rows = rows.drop_duplicates(["consultation", "proposal_id"], keep="first")
+    out = props.merge(rows, on=["consultation", "proposal_id"], how="left")
+    out["stance"] = out["stance"].fillna("not_addressed").astype("str")
+    out["comment"] = out["comment"].fillna("").astype("str")
+    return sort_keys(out, ["consultation", "proposal_id"])
+
+
+def test_respondent_answers_equal_the_merge(demo, untidy):
+    for data in _views(demo, untidy):
+        names = list(dashboard.respondent_options(data)["respondent"].unique()[:6]) + ["Stockholms stad"]
+        for who in names:
+            pd.testing.assert_frame_equal(dashboard.respondent_answers(data, who), _answers_by_merge(data, who))
+
+
+def test_filters_compose(demo):
+    """Narrowing a filtered view by a consultation equals filtering the whole dataset with it set."""
+    from dataclasses import replace
+
+    f = Filters(respondent_types=("Kommun", "Region", "Lärosäte"), topics=())
+    view = apply_filters(demo, f)
+    for consultation in sorted(map(str, demo.responses["consultation"].unique())):
+        derived = apply_filters(view, Filters(consultation=consultation))
+        direct = apply_filters(demo, replace(f, consultation=consultation))
+        for name in ("responses", "respondents", "proposals"):
+            pd.testing.assert_frame_equal(getattr(derived, name).reset_index(drop=True),
+                                          getattr(direct, name).reset_index(drop=True))
