@@ -30,39 +30,11 @@ TABLE_ROWS = 1000       # rows in a "Visa tabell" table of comments
 HEADLINE_ROWS = 300     # respondent lines on the overview
 GRID_ROWS = 100         # respondents per page of the respondent × proposal grid
 
-#: Texts of the controls that keep large selections fast (caps, paging, picking one consultation):
-#: (Swedish, English). They belong in :data:`i18n.strings.STRINGS`; kept here until they move.
-TEXTS: dict[str, tuple[str, str]] = {
-    "cap.showing": ("Visar {shown} av {n}.", "Showing {shown} of {n}."),
-    "cap.table": ("Tabellen visar de första {shown} av {n}. Förfina sökningen, eller ladda ner urvalet i "
-                  "sidopanelen för alla rader.",
-                  "The table shows the first {shown} of {n}. Refine the search, or download the selection in "
-                  "the sidebar for every row."),
-    "headlines.search": ("Sök instans", "Search respondents"),
-    "headlines.search_placeholder": ("t.ex. Region Skåne", "e.g. Region Skåne"),
-    "headlines.show_all": ("Visa alla {n}", "Show all {n}"),
-    "headlines.limited": ("Visar de första {shown} av {n} instanser. Sök efter en instans eller välj "
-                          "Visa alla.",
-                          "Showing the first {shown} of {n} respondents. Search for a respondent or choose "
-                          "Show all."),
-    "headlines.none": ("Ingen instans matchar sökningen.", "No respondent matches the search."),
-    "grid.consultation": ("Remiss i rutnätet", "Consultation in the grid"),
-    "grid.one_consultation": ("Rutnätet visar en remiss i taget (förslagen skiljer sig mellan remisser). "
-                              "Välj vilken ovan; i sidopanelen kan du välja en remiss för hela sidan.",
-                              "The grid shows one consultation at a time (the proposals differ between "
-                              "consultations). Choose which above; in the sidebar you can choose a consultation "
-                              "for the whole page."),
-    "grid.rows": ("Rader i rutnätet", "Rows in the grid"),
-    "grid.rows_option": ("{first}–{last} av {n}", "{first}–{last} of {n}"),
-    "grid.rows_caption": ("Rutnätet och tabellen visar {shown} instanser i taget, rad {first}–{last} av {n}.",
-                          "The grid and the table show {shown} respondents at a time, rows {first}–{last} of {n}."),
-}
-
-
 def text(key: str, lang: str, **fmt) -> str:
-    """A text from :data:`TEXTS` in ``lang`` (Swedish unless ``"en"``), formatted with ``fmt``."""
-    sv, en = TEXTS[key]
-    return (en if lang == "en" else sv).format(**fmt)
+    """``t("large.<key>")``: texts of the controls that keep large selections fast."""
+    from i18n.strings import t
+
+    return t(f"large.{key}", lang, **fmt)
 PROPOSAL_PARAM = "forslag"
 
 _PERCENT_SUFFIXES = ("_share", "_low", "_high", "_coverage")

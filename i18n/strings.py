@@ -317,6 +317,30 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.dataset": ("Datamängd", "Dataset"),
     "col.stance_from": ("Från", "From"),
     "col.stance_to": ("Till", "To"),
+    # Large selections: caps, paging, one consultation at a time
+    "large.cap.showing": ("Visar {shown} av {n}.", "Showing {shown} of {n}."),
+    "large.cap.table": ("Tabellen visar de första {shown} av {n}. Förfina sökningen, eller ladda ner urvalet i "
+                  "sidopanelen för alla rader.",
+                  "The table shows the first {shown} of {n}. Refine the search, or download the selection in "
+                  "the sidebar for every row."),
+    "large.headlines.search": ("Sök instans", "Search respondents"),
+    "large.headlines.search_placeholder": ("t.ex. Region Skåne", "e.g. Region Skåne"),
+    "large.headlines.show_all": ("Visa alla {n}", "Show all {n}"),
+    "large.headlines.limited": ("Visar de första {shown} av {n} instanser. Sök efter en instans eller välj "
+                          "Visa alla.",
+                          "Showing the first {shown} of {n} respondents. Search for a respondent or choose "
+                          "Show all."),
+    "large.headlines.none": ("Ingen instans matchar sökningen.", "No respondent matches the search."),
+    "large.grid.consultation": ("Remiss i rutnätet", "Consultation in the grid"),
+    "large.grid.one_consultation": ("Rutnätet visar en remiss i taget (förslagen skiljer sig mellan remisser). "
+                              "Välj vilken ovan; i sidopanelen kan du välja en remiss för hela sidan.",
+                              "The grid shows one consultation at a time (the proposals differ between "
+                              "consultations). Choose which above; in the sidebar you can choose a consultation "
+                              "for the whole page."),
+    "large.grid.rows": ("Rader i rutnätet", "Rows in the grid"),
+    "large.grid.rows_option": ("{first}–{last} av {n}", "{first}–{last} of {n}"),
+    "large.grid.rows_caption": ("Rutnätet och tabellen visar {shown} instanser i taget, rad {first}–{last} av {n}.",
+                          "The grid and the table show {shown} respondents at a time, rows {first}–{last} of {n}."),
     # Misc
     "common.show_table": ("Visa tabell", "Show table"),
     "common.data_table": ("Tabell med siffrorna i diagrammet", "Table of the chart's figures"),
