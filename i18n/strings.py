@@ -4,7 +4,10 @@
     t("overview.headline_n", "sv", n=3)
 
 Keys are dotted by page or component. Every key has both languages; a test
-checks that.
+checks that. Areas with many sentences keep them in their own module beside
+this one (``loader_text``, ``store_text``, ``register_text``, ``coding_text``,
+``draft_text``); they are folded into :data:`STRINGS` at import, and a key may
+be defined in one place only.
 """
 from __future__ import annotations
 
@@ -520,6 +523,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "comments.limited": ("Visar de första {shown} av {n}. Sök eller filtrera för att se färre, eller öppna tabellen.",
                          "Showing the first {shown} of {n}. Search or filter to narrow them, or open the table."),
 }
+
+
+def _merge_tables() -> None:
+    """Fold the per-area tables into :data:`STRINGS`; a key may live in one table only."""
+    from i18n import coding_text, draft_text, loader_text, register_text, store_text
+
+    for module in (loader_text, store_text, register_text, coding_text, draft_text):
+        clash = STRINGS.keys() & module.STRINGS.keys()
+        if clash:
+            raise ValueError(f"i18n keys defined twice: {sorted(clash)}")
+        STRINGS.update(module.STRINGS)
+
+
+_merge_tables()
 
 #: Respondent types: canonical Swedish value -> (sv label, en label).
 TYPE_LABELS: dict[str, tuple[str, str]] = {

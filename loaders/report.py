@@ -65,6 +65,18 @@ class Report:
         self.problems.append(p)
         return p
 
+    def say(self, severity: Severity, category: str, key: str, *, sheet: str | None = None,
+            row: int | None = None, column: str | None = None, **fmt) -> Problem:
+        """Record a problem whose words come from the translation table (``i18n``).
+
+        ``key`` names a (Swedish, English) pair; ``fmt`` fills its placeholders.
+        New messages use this; the inline ``error``/``warning`` pairs are older.
+        """
+        from i18n.strings import t
+
+        return self.add(severity, category, t(key, "sv", **fmt), t(key, "en", **fmt),
+                        sheet=sheet, row=row, column=column)
+
     def error(self, category: str, sv: str, en: str, **where) -> Problem:
         return self.add("error", category, sv, en, **where)
 

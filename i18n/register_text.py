@@ -1,0 +1,9 @@
+"""The register of consultation bodies: inferred types, old names, merges, the tile map.
+
+Part of the one translation table: folded into ``i18n.strings.STRINGS``.
+Each value is (Swedish, English); placeholders use ``str.format`` names.
+"""
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+}
