@@ -5,8 +5,8 @@
 
 Keys are dotted by page or component. Every key has both languages; a test
 checks that. Areas with many sentences keep them in their own module beside
-this one (``loader_text``, ``store_text``, ``register_text``, ``coding_text``,
-``draft_text``); they are folded into :data:`STRINGS` at import, and a key may
+this one (``analysis_text``, ``limits_text``, ``loader_text``, ``identity_text``,
+``store_text``, ``register_text``, ``coding_text``, ``draft_text``); they are folded into :data:`STRINGS` at import, and a key may
 be defined in one place only.
 """
 from __future__ import annotations
@@ -527,9 +527,19 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 def _merge_tables() -> None:
     """Fold the per-area tables into :data:`STRINGS`; a key may live in one table only."""
-    from i18n import coding_text, draft_text, loader_text, register_text, store_text
+    from i18n import (
+        analysis_text,
+        coding_text,
+        draft_text,
+        identity_text,
+        limits_text,
+        loader_text,
+        register_text,
+        store_text,
+    )
 
-    for module in (loader_text, store_text, register_text, coding_text, draft_text):
+    for module in (analysis_text, limits_text, loader_text, identity_text, store_text,
+                   register_text, coding_text, draft_text):
         clash = STRINGS.keys() & module.STRINGS.keys()
         if clash:
             raise ValueError(f"i18n keys defined twice: {sorted(clash)}")

@@ -1,0 +1,9 @@
+"""Sentences and labels that analysis/ figures are shown with (headlines, profiles, filters, shares).
+
+Part of the one translation table: folded into ``i18n.strings.STRINGS``.
+Each value is (Swedish, English); placeholders use ``str.format`` names.
+"""
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+}
