@@ -6,6 +6,8 @@
                                 [--count-partly] [--format csv|json]
     python cli.py export FILE --out OUT.xlsx [--consultation C] [--respondent-type T ...]
                          [--topic T ...] [--proposal ID ...] [--stance S ...] [--lang sv|en]
+    python cli.py backup OUT [--database URL] [--lang sv|en]
+    python cli.py restore FILE [--database URL] [--lang sv|en]
 
 Exit codes: 0 valid (warnings allowed), 1 the file has errors, 2 the file
 cannot be read at all (or bad arguments). No traceback is ever printed for a
@@ -121,6 +123,48 @@ def cmd_export(args) -> int:
     return run_export(args, _loaded_or_report)
 
 
+def _backup_counts(manifest) -> dict:
+    rows = {t.name: t.rows for t in manifest.tables}
+    return {"datasets": rows.get("datasets", 0), "versions": rows.get("versions", 0),
+            "rows": rows.get("response_rows", 0), "audit": rows.get("audit_log", 0)}
+
+
+def cmd_backup(args) -> int:
+    from i18n.strings import t
+    from store import make_engine
+    from store.backup import write_backup
+    from store.db import database_url_from_env
+
+    engine = make_engine(args.database or database_url_from_env())
+    try:
+        manifest = write_backup(engine, args.out)
+    except OSError as exc:
+        print(t("cli.backup_failed", args.lang, reason=exc.strerror or exc), file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print(t("cli.backup_done", args.lang, path=args.out, **_backup_counts(manifest)))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from i18n.strings import t
+    from store import make_engine
+    from store.backup import BackupError, restore_backup
+    from store.db import database_url_from_env
+
+    engine = make_engine(args.database or database_url_from_env())
+    try:
+        manifest = restore_backup(engine, args.file)
+    except BackupError as exc:
+        print(t("cli.restore_refused", args.lang, reason=exc.message(args.lang)), file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print(t("cli.restore_done", args.lang, path=args.file, tables=len(manifest.tables), **_backup_counts(manifest)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cli.py", description="Remisskollen: coded consultation replies.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -157,6 +201,18 @@ def build_parser() -> argparse.ArgumentParser:
         x.add_argument(flag, dest=dest, nargs="+", action="extend", default=[], metavar=meta)
     x.add_argument("--lang", choices=("sv", "en"), default="sv")
     x.set_defaults(func=cmd_export)
+
+    b = sub.add_parser("backup", help="write every dataset, version, original file and the audit log to one file")
+    b.add_argument("out")
+    b.add_argument("--database", help="SQLAlchemy URL (default: as the app, from the environment)")
+    b.add_argument("--lang", choices=("sv", "en"), default="sv")
+    b.set_defaults(func=cmd_backup)
+
+    r = sub.add_parser("restore", help="load a backup into an empty database (SQLite or PostgreSQL)")
+    r.add_argument("file")
+    r.add_argument("--database", help="SQLAlchemy URL (default: as the app, from the environment)")
+    r.add_argument("--lang", choices=("sv", "en"), default="sv")
+    r.set_defaults(func=cmd_restore)
     return p
 
 

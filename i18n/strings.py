@@ -54,6 +54,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sidebar.all": ("Alla", "All"),
     "sidebar.active_filters": ("Urval", "Selection"),
     "sidebar.reset": ("Rensa filter", "Clear filters"),
+    # Command line: backup and restore
+    "cli.backup_done": ("Säkerhetskopia skriven till {path}: {datasets} datamängder, {versions} versioner, "
+                        "{rows} kodade rader, {audit} händelser i loggen.",
+                        "Backup written to {path}: {datasets} datasets, {versions} versions, "
+                        "{rows} coded rows, {audit} audit log entries."),
+    "cli.restore_done": ("Återställt från {path}: {datasets} datamängder, {versions} versioner, "
+                         "{rows} kodade rader; kontrollsummorna stämmer för alla {tables} tabeller.",
+                         "Restored from {path}: {datasets} datasets, {versions} versions, "
+                         "{rows} coded rows; the checksums match for all {tables} tables."),
+    "cli.restore_refused": ("Återställningen avbröts och inget skrevs: {reason}",
+                            "The restore was stopped and nothing was written: {reason}"),
+    "backup.not_a_backup": ("{name} är ingen säkerhetskopia från Remisskollen.",
+                            "{name} is not a Remisskollen backup."),
+    "backup.newer_schema": ("säkerhetskopian har databasschema {found}, men den här Remisskollen känner bara "
+                            "till schema {known}. Uppgradera Remisskollen först.",
+                            "the backup has schema version {found}, but this Remisskollen knows up to "
+                            "{known}. Upgrade Remisskollen first."),
+    "backup.unknown_tables": ("säkerhetskopian har tabeller som den här versionen inte känner till: {tables}.",
+                              "the backup holds tables this version does not know: {tables}."),
+    "backup.not_empty": ("databasen innehåller redan datamängder. Återställ till en tom databas.",
+                         "the database already holds datasets. Restore into an empty database."),
+    "backup.mismatch": ("tabellen {table} stämmer inte med säkerhetskopian efter återställningen "
+                        "({rows} rader, väntat {expected}).",
+                        "the table {table} does not match the backup after restoring "
+                        "({rows} rows, expected {expected})."),
+    "cli.backup_failed": ("Säkerhetskopian kunde inte skrivas: {reason}",
+                          "The backup could not be written: {reason}"),
     # Overview
     "overview.title": ("Översikt", "Overview"),
     "overview.respondents": ("Svarande instanser", "Responding bodies"),
