@@ -18,10 +18,16 @@ $(DEPS): requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# axe-core for the accessibility tests, from the npm registry (pinned in the lock file).
+AXE := tests/e2e/node_modules/axe-core/axe.min.js
+$(AXE): tests/e2e/package.json tests/e2e/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/e2e --no-audit --no-fund --silent; \
+	else echo "npm not found: the accessibility tests will skip here (they fail under CI=true)"; fi
+
 run: $(DEPS)
 	$(BIN)/python -m streamlit run app.py --server.port $(PORT)
 
-test: $(DEPS)
+test: $(DEPS) $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(DEPS)

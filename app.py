@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import sidebar
+from components import menu, sidebar
 from components.context import set_page_context
 from components.datasource import demo_source, stored_sources
 from components.state import current_lang, seed_from_url
@@ -18,10 +18,25 @@ st.set_page_config(page_title="Remisskollen", page_icon=":material/fact_check:",
 
 seed_from_url()
 lang = current_lang()
+OVERVIEW = st.Page("app_pages/overview.py", title=t("nav.overview", lang), url_path="oversikt",
+                   icon=":material/dashboard:")
+
+
+def _home() -> None:
+    """The app root opens the overview at its own address, so / and /oversikt both work.
+
+    Streamlit reserves the default page's url_path but answers a direct visit
+    to it with "Page not found"; a hidden default page that switches to the
+    overview avoids that. The query string goes along, so a shared link's
+    filters survive the switch.
+    """
+    st.switch_page(OVERVIEW, query_params={k: st.query_params.get_all(k) for k in st.query_params})
+
+
 PAGES = {
     t("nav.section.analysis", lang): [
-        st.Page("app_pages/overview.py", title=t("nav.overview", lang), url_path="oversikt",
-                icon=":material/dashboard:", default=True),
+        st.Page(_home, title=t("nav.overview", lang), url_path="start", default=True, visibility="hidden"),
+        OVERVIEW,
         st.Page("app_pages/proposal.py", title=t("nav.proposals", lang), url_path="forslag",
                 icon=":material/description:"),
         st.Page("app_pages/topics.py", title=t("nav.topics", lang), url_path="teman", icon=":material/category:"),
@@ -39,7 +54,8 @@ PAGES = {
                 icon=":material/database:"),
     ],
 }
-nav = st.navigation(PAGES)
+nav = st.navigation(PAGES, position="hidden")
+menu.render(PAGES)
 stored, store_error = stored_sources()
 ctx = sidebar.render(stored + [demo_source()], store_error)
 set_page_context(ctx)

@@ -50,8 +50,7 @@ with st.expander(t("common.show_table", lang), icon=":material/table:"):
     if total > len(table):
         st.caption(text("cap.table", lang, shown=fmt_int(len(table), lang), n=fmt_int(total, lang)))
     show_frame(table[TABLE], lang, key="comments_table")
-with st.container(height=700):
-    st.markdown("\n\n".join(
-        f"**{escape_md(r['respondent'])}** ({escape_md(type_label(r['respondent_type'], lang))}) · "
-        f"{escape_md(labels.get(r['proposal_id'], r['proposal_id']))} · {stance_label(r['stance'], lang)}\n\n"
-        f"{quote_md(r['comment'], query)}" for r in shown.to_dict("records")))
+st.markdown("\n\n".join(
+    f"**{escape_md(r['respondent'])}** ({escape_md(type_label(r['respondent_type'], lang))}) · "
+    f"{escape_md(labels.get(r['proposal_id'], r['proposal_id']))} · {stance_label(r['stance'], lang)}\n\n"
+    f"{quote_md(r['comment'], query)}" for r in shown.to_dict("records")))

@@ -62,5 +62,4 @@ if total > len(lines):
     st.caption(text("headlines.limited", lang, shown=fmt_int(len(lines), lang), n=fmt_int(total, lang)))
 if not lines and query:
     st.info(text("headlines.none", lang))
-with st.container(height=420):
-    st.markdown("\n".join(f"- {escape_md(line)}" for line in lines))
+st.markdown("\n".join(f"- {escape_md(line)}" for line in lines))
