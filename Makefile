@@ -6,6 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-installed
 PORT   ?= 8501
+# Loopback only by default: on a laptop, nobody else on the network reaches the
+# app (it has no login unless one is configured). docs/deployment.md opens it up.
+HOST   ?= 127.0.0.1
 
 .PHONY: run test check bench demo clean
 
@@ -25,7 +28,7 @@ $(AXE): tests/e2e/package.json tests/e2e/package-lock.json
 	else echo "npm not found: the accessibility tests will skip here (they fail under CI=true)"; fi
 
 run: $(DEPS)
-	$(BIN)/python -m streamlit run app.py --server.port $(PORT)
+	$(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.address $(HOST)
 
 test: $(DEPS) $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

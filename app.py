@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import menu, sidebar
+from components import menu, sidebar, user
 from components.context import set_page_context
 from components.datasource import demo_source, stored_sources
 from components.state import current_lang, seed_from_url
@@ -56,6 +56,7 @@ PAGES = {
 }
 nav = st.navigation(PAGES, position="hidden")
 menu.render(PAGES)
+user.login_box(lang)
 stored, store_error = stored_sources()
 ctx = sidebar.render(stored + [demo_source()], store_error)
 set_page_context(ctx)

@@ -1,29 +1,100 @@
-"""Who is using the app: the logged-in user, or "anonym"."""
+"""Who is using the app, and what they may change.
+
+With a login configured (``[auth]`` in ``.streamlit/secrets.toml``, see
+docs/deployment.md), ``st.user`` names the user and :mod:`store.access`
+gives the role from the allow-lists in ``[remisskollen]``::
+
+    [remisskollen]
+    editors = ["anna.andersson@regeringskansliet.se", "@enhet.example.se"]
+    admins = ["it-stod@example.se"]
+
+plus ``REMISSKOLLEN_ADMINS`` (a comma list), folded into the admins.
+Without a login the app runs open: everyone is an editor, as before.
+"""
 from __future__ import annotations
 
 import os
 
 import streamlit as st
 
+from i18n.strings import t
+from store.access import AccessPolicy, Role
+
 ANONYMOUS = "anonym"
 #: Comma-separated e-mail addresses allowed to restore deleted datasets.
 ENV_ADMINS = "REMISSKOLLEN_ADMINS"
 
 
-def current_user() -> str:
+def login_configured() -> bool:
+    """True when the secrets hold an ``[auth]`` section (``st.login`` is set up)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001 - no secrets file at all
+        return False
+
+
+def _settings() -> dict:
+    try:
+        return dict(st.secrets.get("remisskollen", {}))
+    except Exception:  # noqa: BLE001 - no secrets file at all
+        return {}
+
+
+def policy() -> AccessPolicy:
+    cfg = _settings()
+    return AccessPolicy.from_settings(login=login_configured(), editors=cfg.get("editors"),
+                                      admins=cfg.get("admins"), env_admins=os.environ.get(ENV_ADMINS))
+
+
+def _identity() -> tuple[str | None, bool]:
+    """(e-mail or name, logged in?) of the user of this session."""
     try:
         if st.user.is_logged_in:
-            return str(st.user.get("email") or st.user.get("name") or ANONYMOUS)
+            return str(st.user.get("email") or st.user.get("name") or "") or None, True
     except Exception:  # noqa: BLE001 - no authentication configured
         pass
-    return ANONYMOUS
+    return None, False
+
+
+def current_user() -> str:
+    """The name written to the audit log: the logged-in e-mail, or "anonym"."""
+    email, _ = _identity()
+    return email or ANONYMOUS
+
+
+def current_role() -> Role:
+    email, logged_in = _identity()
+    return policy().role(email, logged_in)
+
+
+def can(action: str) -> bool:
+    """May this session do ``action`` (see store.access.ACTIONS)?"""
+    email, logged_in = _identity()
+    return policy().allows(email, action, logged_in)
 
 
 def is_admin() -> bool:
-    """Admins may restore deleted datasets.
+    """Admins may restore deleted datasets."""
+    return can("undelete")
 
-    With ``REMISSKOLLEN_ADMINS`` unset (a single-user installation) everyone
-    is; otherwise only the logged-in users it lists.
-    """
-    admins = {a.strip().casefold() for a in os.environ.get(ENV_ADMINS, "").split(",") if a.strip()}
-    return not admins or current_user().casefold() in admins
+
+def refusal(lang: str) -> str:
+    """Why a change is not allowed, in the UI's language."""
+    email, logged_in = _identity()
+    if login_configured() and not logged_in:
+        return t("auth.login_to_change", lang)
+    return t("auth.not_allowed", lang, user=email or ANONYMOUS, role=t(f"auth.role.{current_role()}", lang))
+
+
+def login_box(lang: str) -> None:
+    """Log in / log out in the sidebar, and who is logged in with which role; nothing without a login."""
+    if not login_configured():
+        return
+    email, logged_in = _identity()
+    with st.sidebar:
+        if logged_in:
+            st.caption(t("auth.logged_in_as", lang, user=email or "", role=t(f"auth.role.{current_role()}", lang)))
+            if st.button(t("auth.logout", lang), key="auth_logout", icon=":material/logout:"):
+                st.logout()
+        elif st.button(t("auth.login", lang), key="auth_login", icon=":material/login:", type="primary"):
+            st.login()

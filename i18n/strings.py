@@ -54,6 +54,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sidebar.all": ("Alla", "All"),
     "sidebar.active_filters": ("Urval", "Selection"),
     "sidebar.reset": ("Rensa filter", "Clear filters"),
+    # Login and roles
+    "auth.login": ("Logga in", "Log in"),
+    "auth.logout": ("Logga ut", "Log out"),
+    "auth.logged_in_as": ("Inloggad som {user} ({role})", "Logged in as {user} ({role})"),
+    "auth.role.viewer": ("läsare", "viewer"),
+    "auth.role.editor": ("redaktör", "editor"),
+    "auth.role.admin": ("administratör", "administrator"),
+    "auth.login_to_change": ("Logga in för att ändra något. Utan inloggning kan du läsa alla sidor och ladda ner "
+                             "utdrag.",
+                             "Log in to change anything. Without logging in you can read every page and download "
+                             "extracts."),
+    "auth.not_allowed": ("{user} är {role} och får inte ändra här. Be en administratör att lägga till dig som "
+                         "redaktör.",
+                         "{user} is a {role} and may not make changes here. Ask an administrator to add you as an "
+                         "editor."),
+    "auth.open_server": ("Ingen inloggning är inställd: alla som når den här adressen kan ladda upp, återställa och "
+                         "ta bort datamängder. Loggen visar bara session och adress. Se docs/deployment.md för "
+                         "inloggning.",
+                         "No login is set up: anyone who reaches this address can upload, restore and delete "
+                         "datasets. The log shows only session and address. See docs/deployment.md for login."),
     # Command line: backup and restore
     "cli.backup_done": ("Säkerhetskopia skriven till {path}: {datasets} datamängder, {versions} versioner, "
                         "{rows} kodade rader, {audit} händelser i loggen.",
