@@ -1,0 +1,114 @@
+"""Login through a real OpenID Connect flow, and what each role may do.
+
+A test OIDC provider (oidc-provider-mock, from PyPI) runs on loopback; the app
+runs with an ``[auth]`` section pointing at it and an editor allow-list. The
+browser logs in through the provider's own form, as a person would.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from support.browser import wait_ready
+
+ROOT = Path(__file__).resolve().parents[2]
+EDITOR = "redaktor@enhet.example.se"
+VIEWER = "lasare@annan.example.se"
+DEMO = ROOT / "data" / "demo.xlsx"
+
+
+def _start(cmd: list[str], env: dict, log: Path) -> subprocess.Popen:
+    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT,
+                            start_new_session=True)
+
+
+def _wait(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{url}: the server exited with code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.25)
+    raise RuntimeError(f"{url} did not answer in time")
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=15)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="module")
+def login_server(tmp_path_factory):
+    """(app URL, provider URL): the app with a login, and the test provider it trusts."""
+    from tests.e2e.conftest import _free_port
+
+    tmp = tmp_path_factory.mktemp("login")
+    idp_port, app_port = _free_port(), _free_port()
+    idp_url, app_url = f"http://127.0.0.1:{idp_port}", f"http://127.0.0.1:{app_port}"
+    env = {**os.environ, "REMISSKOLLEN_DATA_DIR": str(tmp / "data"), "PYTHONUNBUFFERED": "1"}
+    env.pop("REMISSKOLLEN_DATABASE_URL", None)
+    env.pop("REMISSKOLLEN_ADMINS", None)
+    idp = _start([sys.executable, "-m", "oidc_provider_mock", "--port", str(idp_port), "--host", "127.0.0.1"],
+                 env, tmp / "idp.log")
+    secrets = tmp / "secrets.toml"
+    secrets.write_text(f"""
+[auth]
+redirect_uri = "{app_url}/oauth2callback"
+cookie_secret = "test-only-cookie-secret-{os.getpid()}"
+client_id = "remisskollen-test"
+client_secret = "test-only-client-secret"
+server_metadata_url = "{idp_url}/.well-known/openid-configuration"
+
+[remisskollen]
+editors = ["@enhet.example.se"]
+admins = ["it@example.se"]
+""", encoding="utf-8")
+    app = _start([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(app_port),
+                  "--server.address", "127.0.0.1", "--server.headless", "true",
+                  "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+                  "--secrets.files", str(secrets)], env, tmp / "app.log")
+    try:
+        _wait(f"{idp_url}/.well-known/openid-configuration", idp)
+        _wait(f"{app_url}/_stcore/health", app)
+        yield app_url, idp_url
+    finally:
+        _stop(app)
+        _stop(idp)
+
+
+def _log_in(page, app_url: str, email: str) -> None:
+    page.goto(app_url)
+    wait_ready(page, '[data-testid="stSidebar"] a[href]')
+    expect(page.get_by_text("Logga in för att ändra något", exact=False)).to_have_count(0)
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_selector('input[name="sub"]')  # the provider's own form
+    page.fill('input[name="sub"]', email)
+    page.get_by_role("button", name="Authorize").click()
+    page.wait_for_url(f"{app_url}/**")
+    wait_ready(page, '[data-testid="stSidebar"] a[href]')
+
+
+@pytest.mark.parametrize(("email", "role"), [(EDITOR, "redaktör"), (VIEWER, "läsare")])
+def test_log_in_shows_who_and_which_role(login_server, page, email, role):
+    app_url, _ = login_server
+    _log_in(page, app_url, email)
+    expect(page.get_by_text(f"Inloggad som {email} ({role})")).to_be_visible()
+    page.get_by_role("button", name="Logga ut").click()
+    page.get_by_role("button", name="End session").click()  # the provider confirms the logout
+    page.wait_for_url(f"{app_url}/**")
+    expect(page.get_by_role("button", name="Logga in")).to_be_visible()
+    expect(page.get_by_text(f"Inloggad som {email}")).to_have_count(0)
