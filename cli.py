@@ -6,6 +6,7 @@
                                 [--count-partly] [--format csv|json]
     python cli.py export FILE --out OUT.xlsx [--consultation C] [--respondent-type T ...]
                          [--topic T ...] [--proposal ID ...] [--stance S ...] [--lang sv|en]
+    python cli.py draft FILE --out OUT.docx [the export filters] [--lang sv|en] [--style words|counts]
 
 Exit codes: 0 valid (warnings allowed), 1 the file has errors, 2 the file
 cannot be read at all (or bad arguments). No traceback is ever printed for a
@@ -121,6 +122,12 @@ def cmd_export(args) -> int:
     return run_export(args, _loaded_or_report)
 
 
+def cmd_draft(args) -> int:
+    from exports.draft_command import run_draft
+
+    return run_draft(args, _loaded_or_report)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cli.py", description="Remisskollen: coded consultation replies.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -157,6 +164,12 @@ def build_parser() -> argparse.ArgumentParser:
         x.add_argument(flag, dest=dest, nargs="+", action="extend", default=[], metavar=meta)
     x.add_argument("--lang", choices=("sv", "en"), default="sv")
     x.set_defaults(func=cmd_export)
+
+    from exports.draft_command import add_arguments as draft_arguments
+
+    d = sub.add_parser("draft", help="the remissammanställning draft as .docx (FILE first)")
+    draft_arguments(d)
+    d.set_defaults(func=cmd_draft)
     return p
 
 
