@@ -127,6 +127,62 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "The following replied but declined to take a position: {names}."),
     "draft.doc.none_not_replied": ("Samtliga remissinstanser i urvalet har svarat.",
                                    "Every consultation body in the selection replied."),
+    # The page "Sammanställning"
+    "draft.nav": ("Sammanställning", "Summary draft"),
+    "draft.ui.title": ("Sammanställning", "Summary draft"),
+    "draft.ui.intro": (
+        "Ett utkast till remissammanställningen, ett stycke per förslag, för urvalet i sidopanelen. Redigera "
+        "texten och spara: den sparade texten följer med till nästa version av datamängden, och sidan säger "
+        "till om siffrorna har ändrats sedan texten skrevs.",
+        "A draft of the summary of consultation responses, one paragraph per proposal, for the selection in "
+        "the sidebar. Edit the text and save: the saved text carries over to the next version of the dataset, "
+        "and the page tells you when the figures have changed since the text was written.",
+    ),
+    "draft.ui.style": ("Stil", "Style"),
+    "draft.ui.style.words": ("Ord (”de flesta”)", "Words (\"most\")"),
+    "draft.ui.style.counts": ("Antal (”18 av 24”)", "Counts (\"18 of 24\")"),
+    "draft.ui.download": ("Ladda ner utkastet (Word)", "Download the draft (Word)"),
+    "draft.ui.text_label": ("Text för förslag {pid}", "Text for proposal {pid}"),
+    "draft.ui.save": ("Spara texten", "Save the text"),
+    "draft.ui.regenerate": ("Skapa texten på nytt", "Regenerate the text"),
+    "draft.ui.saved": ("Texten för förslag {pid} är sparad.", "The text for proposal {pid} is saved."),
+    "draft.ui.reset_done": ("Texten för förslag {pid} är skapad på nytt ur siffrorna.",
+                            "The text for proposal {pid} is regenerated from the figures."),
+    "draft.ui.edited_by": ("Redigerad text, sparad {at} av {by} mot version {version}.",
+                           "Edited text, saved {at} by {by} against version {version}."),
+    "draft.ui.changed": (
+        "Siffrorna för förslag {pid} har ändrats sedan texten redigerades (mot version {version}). Kontrollera "
+        "texten eller skapa den på nytt.",
+        "The figures for proposal {pid} have changed since the text was edited (against version {version}). "
+        "Check the text or regenerate it.",
+    ),
+    "draft.ui.changed_count": ("{n} redigerade texter bygger på siffror som har ändrats: {pids}.",
+                               "{n} edited texts rest on figures that have changed: {pids}."),
+    "draft.ui.rows": ("Raderna bakom siffrorna och namnen", "The rows behind the figures and names"),
+    "draft.ui.not_addressing": ("Har svarat på remissen men inte yttrat sig om förslaget: {names}.",
+                                "Replied to the consultation but did not comment on the proposal: {names}."),
+    "draft.ui.contrast_rows": (
+        "Jämförelsen regioner–kommuner: {a_agree} av {a_total} mot {b_agree} av {b_total} tillstyrker, "
+        "p = {p} (Holm-justerat {p_holm}).",
+        "Regions vs municipalities: {a_agree} of {a_total} vs {b_agree} of {b_total} agree, "
+        "p = {p} (Holm-adjusted {p_holm}).",
+    ),
+    "draft.ui.store_error": ("Sparade texter kunde inte läsas eller sparas ({error}).",
+                             "Saved texts could not be read or saved ({error})."),
+    "draft.ui.no_proposals": ("Urvalet innehåller inga förslag.", "The selection has no proposals."),
+    "draft.ui.figure": ("Uppgift", "Figure"),
+    "draft.ui.before": ("När texten skrevs", "When the text was written"),
+    "draft.ui.after": ("Nu", "Now"),
+    "draft.fig.addressed": ("Har yttrat sig", "Commented"),
+    "draft.fig.replied": ("Har svarat på remissen", "Replied to the consultation"),
+    "draft.fig.not_addressed": ("Ej berört", "Not addressed"),
+    "draft.fig.agree": ("Tillstyrker", "Agree"),
+    "draft.fig.partly": ("Tillstyrker delvis", "Partly agree"),
+    "draft.fig.disagree": ("Avstyrker", "Disagree"),
+    "draft.fig.no_position": ("Ingen synpunkt", "No position"),
+    "draft.fig.names_partly": ("Tillstyrker delvis (namn)", "Partly agree (names)"),
+    "draft.fig.names_disagree": ("Avstyrker (namn)", "Disagree (names)"),
+    "draft.fig.contrast": ("Regioner mot kommuner", "Regions vs municipalities"),
     # Command line
     "draft.cli.done": ("Skrev {out}: {n} förslag, {edited} redigerade", "Wrote {out}: {n} proposals, {edited} edited"),
     "draft.cli.write": ("Kunde inte skriva {out}: {err}", "Could not write {out}: {err}"),
