@@ -182,6 +182,13 @@ class ProposalDraft:
     shared: tuple[tuple[str, int], ...] = ()
 
     @property
+    def coverage(self) -> str | None:
+        """Quantifier of those who commented among those who replied (None when no one replied)."""
+        if self.replied < 1 or not 0 < self.addressed <= self.replied:
+            return None
+        return quantifier(self.addressed, self.replied)
+
+    @property
     def key(self) -> str:
         """Stable identity of the proposal across dataset versions."""
         return f"{self.consultation}\x1f{self.proposal_id}"

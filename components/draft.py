@@ -98,8 +98,8 @@ def _figure_text(value, lang: str) -> str:
     if isinstance(value, list):
         return join_names(value, lang) or "–"
     if isinstance(value, dict):
-        return t("draft.ui.contrast_rows", lang, a_agree=value["a_agree"], a_total=value["a_total"],
-                 b_agree=value["b_agree"], b_total=value["b_total"], p="–", p_holm="–").split(",")[0]
+        return t("draft.ui.contrast_figure", lang, **{k: value[k] for k in ("a_agree", "a_total", "b_agree",
+                                                                             "b_total")})
     return "–" if value is None else str(value)
 
 

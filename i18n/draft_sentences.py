@@ -4,6 +4,9 @@
 counts, the names to give, the reasons); this module only puts it into
 words, in the order of the bill convention:
 
+0. "Endast ett fåtal remissinstanser har yttrat sig i denna del." when
+   few of those who replied to the consultation commented on the proposal
+   (fewer than one in ten, at least two; see :mod:`analysis.quantifiers`);
 1. the lead: a quantifier (or "k av n") and the agree verb, then named
    examples ("bl.a. A, B och C") or, when few enough, every name;
 2. those who agree in part, then those who oppose: a minority named in
@@ -28,6 +31,8 @@ from i18n.strings import t
 STYLES: tuple[str, ...] = ("words", "counts")
 #: Numbers written as words in running text (words style), as Swedish and English style guides advise.
 WORD_NUMBERS_MAX = 12
+#: Coverage quantifiers (those who commented, of those who replied) that open with "Endast ett fåtal ...".
+FEW_COMMENTED: tuple[str, ...] = ("a_few",)
 
 
 def _lang(lang: str) -> str:
@@ -162,6 +167,8 @@ def paragraph(p: ProposalDraft, lang: str = "sv", style: str = "words") -> str:
         names = t("draft.names.all", lang, names=_named_list(g, lang)) if g.shown else ""
         sentences.append(t("draft.s.all_declined", lang, count=capitalise(count_phrase(g.count, lang)), names=names))
     else:
+        if p.coverage in FEW_COMMENTED:
+            sentences.append(t("draft.s.few_commented", lang))
         sentences.append(_group_sentence(p.group("agree"), p.addressed, lang, style))
         for stance in ("partly", "disagree"):
             g = p.group(stance)

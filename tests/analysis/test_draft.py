@@ -189,3 +189,16 @@ def test_reason_extract_is_a_sentence_or_clause_as_written():
     text, short = reason_extract("x" * 10 + " " + "y" * 300)
     assert (text, short) == ("x" * 10 + " …", True)
     assert reason_extract("") == ("", False)
+
+
+def test_few_commented_opens_the_paragraph():
+    answers = [("Region 1", "Region", "1", "agree", ""), ("Region 2", "Region", "1", "disagree", "")]
+    others = [(f"Kommun {i}", "Kommun") for i in range(1, 22)]
+    data = coded(answers, also_replied=others)
+    assert one(data, "1") == (
+        "Endast ett fåtal remissinstanser har yttrat sig i denna del. En remissinstans tillstyrker förslaget: "
+        "Region 1. Region 2 avstyrker förslaget. 21 remissinstanser som har svarat på remissen har inte yttrat sig "
+        "i denna del.")
+    assert one(data, "1", "en").startswith("Only a few respondents commented on this part. One respondent agrees")
+    # Two of twenty (10 %) is "några", not "ett fåtal": no such sentence.
+    assert not one(coded(answers, also_replied=others[:18]), "1").startswith("Endast")

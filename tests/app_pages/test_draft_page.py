@@ -104,3 +104,11 @@ def test_edit_survives_restart_and_new_upload_and_is_flagged_when_numbers_change
     assert widget(again, "text_area", "Text för förslag 4.10").value.startswith(
         "Ingen remissinstans tillstyrker förslaget.")
     assert not [w.value for w in again.warning if "har ändrats" in w.value]
+
+
+def test_english_page_gives_the_english_paragraph():
+    at = on_page(app(lang="en").run(), "draft")
+    assert at.title[0].value == "Summary draft"
+    p = build_draft(load_path("data/demo.xlsx").data, Filters(consultation=PLAN)).proposals[0]
+    assert widget(at, "text_area", f"Text for proposal {p.proposal_id}").value == paragraph(p, "en", "words")
+    assert "Download the draft (Word)" in [b.proto.label for b in at.main.get("download_button")]
