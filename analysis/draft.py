@@ -35,6 +35,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -252,8 +253,10 @@ def type_rank(respondent_type: str) -> int:
         return len(TYPE_ORDER)
 
 
+@lru_cache(maxsize=1 << 16)
 def order_key(name: str, respondent_type: str):
-    """Sort key of a name in the draft: type in :data:`TYPE_ORDER`, then Swedish alphabetical."""
+    """Sort key of a name in the draft: type in :data:`TYPE_ORDER`, then Swedish alphabetical (memoised:
+    names repeat across proposals)."""
     return (type_rank(respondent_type), natural_key(name), str(name))
 
 
@@ -329,30 +332,28 @@ def build_draft(data: CodedData, filters: Filters | None = None) -> Draft:
         replied_by_cons.setdefault(str(rec.consultation), []).append((str(rec.respondent), str(rec.respondent_type)))
 
     r = view.responses
-    plain = pd.DataFrame({
-        "consultation": r["consultation"].astype("str").to_numpy(),
-        "proposal_id": r["proposal_id"].astype("str").to_numpy(),
-        "respondent": r["respondent"].astype("str").to_numpy(),
-        "respondent_type": r["respondent_type"].astype("str").to_numpy(),
-        "stance": r["stance"].astype("str").to_numpy(),
-        "comment": r["comment"].astype("str").fillna("").to_numpy(),
-        "source": r["source"].astype("str").to_numpy(),
-        "sheet": r["sheet"].astype("str").to_numpy(),
-        "row": r["row"].to_numpy(dtype="int64"),
-    })
-    plain = plain[plain["stance"].isin(STANCES)]
-    rows_of = {k: g for k, g in plain.groupby(["consultation", "proposal_id"], sort=False)}
+    stance = r["stance"].astype("str").to_numpy()
+    keep = np.isin(stance, STANCES)
+    # Plain Python lists, read once: iterating arrow-backed columns row by row is slow.
+    col = {c: r[c].astype("str").to_numpy()[keep].tolist()
+           for c in ("consultation", "proposal_id", "respondent", "respondent_type", "source", "sheet")}
+    col["comment"] = r["comment"].astype("str").fillna("").to_numpy()[keep].tolist()
+    col["stance"] = stance[keep].tolist()
+    col["row"] = r["row"].to_numpy(dtype="int64")[keep].tolist()
+    positions: dict[tuple[str, str], list[int]] = {}
+    for i, k in enumerate(zip(col["consultation"], col["proposal_id"], strict=True)):
+        positions.setdefault(k, []).append(i)
     tests = _contrasts(r)
+    not_in_order = {c: sorted(people, key=lambda x: order_key(*x)) for c, people in replied_by_cons.items()}
 
     drafts: list[ProposalDraft] = []
     for p in props.itertuples(index=False):
         key = (str(p.consultation), str(p.proposal_id))
-        rows = rows_of.get(key)
         members: dict[str, list[Member]] = {s: [] for s in STANCES}
-        if rows is not None:
-            for rec in rows.itertuples(index=False):
-                members[rec.stance].append(Member(rec.respondent, rec.respondent_type,
-                                                  RowRef(rec.source, rec.sheet, int(rec.row)), rec.comment))
+        for i in positions.get(key, ()):
+            members[col["stance"][i]].append(Member(col["respondent"][i], col["respondent_type"][i],
+                                                    RowRef(col["source"][i], col["sheet"][i], col["row"][i]),
+                                                    col["comment"][i]))
         ordered = {s: _member_order(m) for s, m in members.items()}
         addressed = sum(len(m) for m in ordered.values())
         fig = counts.get(key)
@@ -360,7 +361,7 @@ def build_draft(data: CodedData, filters: Filters | None = None) -> Draft:
         groups = tuple(_stance_group(s, ordered[s], addressed) for s in STANCES)
         who = {m.name for ms in ordered.values() for m in ms}
         everyone = replied_by_cons.get(key[0], [])
-        not_addressing = tuple(n for n, t in sorted(everyone, key=lambda x: order_key(*x)) if n not in who)
+        not_addressing = tuple(n for n, _ in not_in_order.get(key[0], []) if n not in who)
         if addressed == 0:
             kind = "no_replies"
         elif len(ordered["no_position"]) == addressed:
@@ -370,21 +371,19 @@ def build_draft(data: CodedData, filters: Filters | None = None) -> Draft:
         drafts.append(ProposalDraft(
             consultation=key[0], proposal_id=key[1], title=str(p.proposal_title or ""), kind=kind,
             replied=len(everyone), addressed=addressed, groups=groups, not_addressing=not_addressing,
-            contrast=_group_contrast(tests.get(key), rows), shared=tuple(shared.items()),
+            contrast=_group_contrast(tests.get(key), ordered), shared=tuple(shared.items()),
         ))
     return Draft(filters=f, proposals=tuple(drafts))
 
 
-def _group_contrast(rec: dict | None, rows: pd.DataFrame | None) -> GroupContrast | None:
+def _group_contrast(rec: dict | None, members: dict[str, tuple[Member, ...]]) -> GroupContrast | None:
     """The contrast for one proposal, when both groups commented on it."""
-    if rec is None or rows is None or rec["a_total"] == 0 or rec["b_total"] == 0:
+    if rec is None or rec["a_total"] == 0 or rec["b_total"] == 0:
         return None
     a, b = CONTRAST_GROUPS
 
     def refs(group: str) -> tuple[RowRef, ...]:
-        sub = rows[rows["respondent_type"] == group]
-        triples = zip(sub["source"], sub["sheet"], sub["row"], strict=True)
-        return tuple(sorted(RowRef(s, sh, int(rw)) for s, sh, rw in triples))
+        return tuple(sorted(m.ref for ms in members.values() for m in ms if m.respondent_type == group))
 
     return GroupContrast(a=a, b=b, a_agree=int(rec["a_agree"]), a_total=int(rec["a_total"]),
                          b_agree=int(rec["b_agree"]), b_total=int(rec["b_total"]),
