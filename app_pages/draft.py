@@ -27,7 +27,8 @@ if all(p.kind == "no_replies" for p in draft.proposals):
 
 changed = ui.changed_proposals(draft, edits)
 if changed:
-    st.warning(t("draft.ui.changed_count", lang, n=len(changed), pids=", ".join(changed)),
+    key = "draft.ui.changed_count_one" if len(changed) == 1 else "draft.ui.changed_count"
+    st.warning(t(key, lang, n=len(changed), pids=", ".join(changed)),
                icon=":material/difference:")
 ui.download(c, draft, edits, style)
 

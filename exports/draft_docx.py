@@ -90,7 +90,7 @@ def _title_page(doc, draft: Draft, filters: Filters, meta: ExtractMeta, lang: st
     doc.add_paragraph(t("draft.doc.date", lang, date=meta.generated_at))
     doc.add_paragraph(t("draft.doc.method", lang))
     if n_edited:
-        doc.add_paragraph(t("draft.doc.edited_count", lang, n=n_edited))
+        doc.add_paragraph(t("draft.doc.edited_count", lang, n=n_edited, total=len(draft.proposals)))
     doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
 
 

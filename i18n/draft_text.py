@@ -116,7 +116,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "test, Holm-adjusted over the consultation's proposals, gives p < 0.05. Quotations are verbatim "
         "extracts of the comments, with their row in the source file.",
     ),
-    "draft.doc.edited_count": ("{n} av förslagens texter är redigerade.", "{n} of the proposal texts are edited."),
+    "draft.doc.edited_count": ("Redigerade texter: {n} av {total}.", "Edited texts: {n} of {total}."),
     "draft.doc.proposal": ("Förslag {pid}: {title}", "Proposal {pid}: {title}"),
     "draft.doc.proposal_untitled": ("Förslag {pid}", "Proposal {pid}"),
     "draft.doc.addressed": ("Har yttrat sig", "Commented"),
@@ -160,6 +160,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The figures for proposal {pid} have changed since the text was edited (against version {version}). "
         "Check the text or regenerate it.",
     ),
+    "draft.ui.changed_count_one": ("En redigerad text bygger på siffror som har ändrats: {pids}.",
+                                   "One edited text rests on figures that have changed: {pids}."),
     "draft.ui.changed_count": ("{n} redigerade texter bygger på siffror som har ändrats: {pids}.",
                                "{n} edited texts rest on figures that have changed: {pids}."),
     "draft.ui.rows": ("Raderna bakom siffrorna och namnen", "The rows behind the figures and names"),

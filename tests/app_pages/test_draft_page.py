@@ -91,7 +91,7 @@ def test_edit_survives_restart_and_new_upload_and_is_flagged_when_numbers_change
     on_page(again, "draft")
     assert widget(again, "text_area", "Text för förslag 4.10").value == "Min egen text om arbetsmiljön."
     warnings = [w.value for w in again.warning]
-    assert "1 redigerade texter bygger på siffror som har ändrats: 4.10." in warnings
+    assert "En redigerad text bygger på siffror som har ändrats: 4.10." in warnings
     assert ("Siffrorna för förslag 4.10 har ändrats sedan texten redigerades (mot version 1). Kontrollera texten "
             "eller skapa den på nytt.") in warnings
     changes = next(d.value for d in again.dataframe if "Uppgift" in d.value.columns)

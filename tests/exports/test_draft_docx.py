@@ -94,7 +94,7 @@ def test_english_counts_style_edits_and_dropped_stance_filter():
     texts = [p.text for p in doc.paragraphs]
     assert "Selection: Answers that agree." in texts
     assert "The stance filter is not used: the summary reports every stance." in texts
-    assert "1 of the proposal texts are edited." in texts
+    assert "Edited texts: 1 of 3." in texts
     assert "The consultation bodies: Edited by hand." in texts
     assert ("The consultation bodies: 2 of 4 respondents that commented on this part agree with the proposal: "
             "Region Dalarna and Ale kommun. 1 of 4 respondents that commented on this part opposes the proposal: "
