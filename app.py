@@ -46,6 +46,8 @@ PAGES = {
                 icon=":material/groups:"),
         st.Page("app_pages/comments.py", title=t("nav.comments", lang), url_path="kommentarer",
                 icon=":material/forum:"),
+        st.Page("app_pages/draft.py", title=t("draft.nav", lang), url_path="sammanstallning",
+                icon=":material/edit_note:"),
     ],
     t("nav.section.data", lang): [
         st.Page("app_pages/upload.py", title=t("nav.upload", lang), url_path="ladda-upp",

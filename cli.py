@@ -8,6 +8,7 @@
                          [--topic T ...] [--proposal ID ...] [--stance S ...] [--lang sv|en]
     python cli.py backup OUT [--database URL] [--lang sv|en]
     python cli.py restore FILE [--database URL] [--lang sv|en]
+    python cli.py draft FILE --out OUT.docx [the export filters] [--lang sv|en] [--style words|counts]
 
 Exit codes: 0 valid (warnings allowed), 1 the file has errors, 2 the file
 cannot be read at all (or bad arguments). No traceback is ever printed for a
@@ -165,6 +166,12 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def cmd_draft(args) -> int:
+    from exports.draft_command import run_draft
+
+    return run_draft(args, _loaded_or_report)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cli.py", description="Remisskollen: coded consultation replies.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -213,6 +220,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--database", help="SQLAlchemy URL (default: as the app, from the environment)")
     r.add_argument("--lang", choices=("sv", "en"), default="sv")
     r.set_defaults(func=cmd_restore)
+
+    from exports.draft_command import add_arguments as draft_arguments
+
+    d = sub.add_parser("draft", help="the remissammanställning draft as .docx (FILE first)")
+    draft_arguments(d)
+    d.set_defaults(func=cmd_draft)
     return p
 
 

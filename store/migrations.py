@@ -46,10 +46,19 @@ def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=tables, checkfirst=True)
 
 
+def _v5(conn: Connection) -> None:
+    from store.drafts import draft_texts  # defined in its own module, on the same metadata
+
+    draft_texts.create(conn, checkfirst=True)
+    for index in draft_texts.indexes:
+        index.create(conn, checkfirst=True)
+
+
 Step = tuple[int, str, Callable[[Connection], None]]
 
 STEPS: list[Step] = [
     (1, "initial schema: datasets, versions, row tables, audit log", _v1),
+    (5, "draft_texts: edited draft paragraphs, append-only", _v5),
 ]
 
 LATEST_VERSION = STEPS[-1][0]

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import pytest
-
 from support.apptest import text_of
 
 SOU = "SOU 2024:72 Stärkt medicinsk kompetens i kommunal hälso- och sjukvård"
-PAGES = ["overview", "proposal", "topics", "contrast", "respondents", "comments"]
+PAGES = ["overview", "proposal", "topics", "contrast", "respondents", "comments", "draft"]
 EMPTY = [
     {"remiss": SOU, "typ": "Lärosäte", "tema": "Ledning och ansvar"},
     {"typ": "Övrig", "tema": "Professorer och lärare"},
