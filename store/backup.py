@@ -29,6 +29,7 @@ memory stays bounded by the batch, not the backup.
 from __future__ import annotations
 
 import base64
+import importlib
 import hashlib
 import json
 import math
@@ -93,10 +94,14 @@ class Manifest:
         return next((t for t in self.tables if t.name == name), None)
 
 
+#: The modules that define tables on :data:`store.tables.metadata`; importing them registers the tables.
+TABLE_MODULES = ("store.versions", "store.drafts")
+
+
 def _data_tables() -> list[Table]:
     """Every table to back up, parents before children (schema_version is written by migrate)."""
-    import store.versions  # noqa: F401  - registers every table module on the metadata
-
+    for module in TABLE_MODULES:
+        importlib.import_module(module)
     return [t for t in metadata.sorted_tables if t.name != schema_version.name]
 
 

@@ -113,6 +113,15 @@ def test_a_tampered_backup_is_refused_and_leaves_the_database_empty(store, tmp_p
     target.dispose()
 
 
+def test_the_backup_covers_every_table_the_schema_creates(store, tmp_path):
+    from sqlalchemy import inspect
+
+    out = tmp_path / "all.backup"
+    manifest = write_backup(store.engine, out)
+    created = set(inspect(store.engine).get_table_names()) - {"schema_version"}
+    assert {t.name for t in manifest.tables} == created
+
+
 def test_not_a_backup_and_newer_schema_are_refused(tmp_path):
     junk = tmp_path / "junk.backup"
     junk.write_bytes(b"not a zip")
