@@ -18,7 +18,7 @@ import streamlit as st
 from analysis.draft import Draft, ProposalDraft, build_draft, draft_filters, figure_changes
 from components.context import PageContext
 from components.datasource import load_dataset
-from components.user import current_user
+from components.user import can, current_user, refusal
 from exports.draft_docx import DOCX_MIME, build_docx, proposal_heading
 from exports.meta import ExtractMeta
 from i18n.draft_sentences import STYLES, join_names, paragraph
@@ -72,6 +72,9 @@ def style_picker(lang: str) -> str:
 
 def _save(ctx: PageContext, p: ProposalDraft, text_key: str, reset_to: str | None = None) -> None:
     """Button callback: store the text area's text (or a reset, putting ``reset_to`` back in the text area)."""
+    if not can("save_draft"):  # checked here too, not only by the disabled button
+        st.session_state[_FLASH] = ("error", refusal(ctx.lang))
+        return
     text = None if reset_to is not None else str(st.session_state.get(text_key, ""))
     try:
         drafts.save(_engine(), version_id=ctx.source.version_id, version_number=ctx.source.version_number,
@@ -144,10 +147,12 @@ def proposal_block(ctx: PageContext, p: ProposalDraft, edit, style: str) -> None
         st.session_state[keys["text"]] = edit.text if edit else generated
     st.text_area(t("draft.ui.text_label", lang, pid=p.proposal_id), key=keys["text"], height=160)
     left, right = st.columns(2)
+    allowed = can("save_draft")
+    why = None if allowed else refusal(lang)
     left.button(t("draft.ui.save", lang), key=keys["save"], on_click=_save, args=(ctx, p, keys["text"]),
-                icon=":material/save:")
+                icon=":material/save:", disabled=not allowed, help=why)
     right.button(t("draft.ui.regenerate", lang), key=keys["reset"], on_click=_save,
-                 args=(ctx, p, keys["text"], generated), icon=":material/refresh:")
+                 args=(ctx, p, keys["text"], generated), icon=":material/refresh:", disabled=not allowed, help=why)
     with st.expander(t("draft.ui.rows", lang)):
         show_frame(evidence_frame(p, lang), lang, key=keys["rows"], stance_cols=("stance",))
         if p.not_addressing:
