@@ -44,9 +44,9 @@ def dumbbell(frame: pd.DataFrame, lang: str, *, a_name: str, b_name: str, title:
     Row ``i`` sits at ``y = i`` (tick label = the row's label); group a's marker
     at ``i - OFFSET`` and b's at ``i + OFFSET``.
 
-    ``frame``: :func:`analysis.dashboard.contrast_table` (``a_share, b_share``
+    ``frame``: :func:`analysis.contrast.contrast_table` (``a_share, b_share``
     and, with ``intervals``, ``a_low, a_high, b_low, b_high`` drawn as error
-    bars) or :func:`analysis.dashboard.weighted_pair` (``intervals=False``,
+    bars) or :func:`analysis.weighting.weighted_pair` (``intervals=False``,
     ``n_cols=("a_n", "b_n")``, ``small_col=None``). Rows flagged in
     ``small_col`` say "litet underlag" in their label and use open markers.
     Each marker's ``customdata``: ``[id, label, n, share text, interval text]``.

@@ -70,7 +70,7 @@ def stance_bars(frame: pd.DataFrame, lang: str, *, label_col: str, title: str, d
                 id_col: str | None = None, labels: Sequence[str] | None = None, show_n: bool = False) -> go.Figure:
     """One diverging bar per row of ``frame``, top to bottom in the frame's order.
 
-    ``frame``: :func:`analysis.dashboard.stance_breakdown` output (columns
+    ``frame``: :func:`analysis.shares.stance_breakdown` output (columns
     ``agree, partly, disagree, no_position, n`` and ``<stance>_share``).
     Bar lengths are the shares (disagree drawn negative); every point's
     ``customdata`` is ``[id, label, count, n, share text]`` where ``id`` is the
