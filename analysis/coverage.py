@@ -47,7 +47,8 @@ def coverage_by_type(data: CodedData, by_consultation: bool = False) -> pd.DataF
     out["invited"] = out["invited"].astype("int64")
     out["replied"] = out["replied"].astype("int64")
     out["not_replied"] = out["invited"] - out["replied"]
-    out["reply_rate"] = np.where(out["invited"] > 0, out["replied"] / out["invited"].where(out["invited"] > 0, 1), np.nan)
+    invited = out["invited"]
+    out["reply_rate"] = np.where(invited > 0, out["replied"] / invited.where(invited > 0, 1), np.nan)
     return tidy_keys(out, keys)
 
 
