@@ -10,7 +10,7 @@ import pandas as pd
 from analysis.ordering import sort_rank
 from loaders.model import CodedData
 
-#: Columns of :func:`search_comments` and :func:`comment_matches`.
+#: Columns of :func:`comment_matches`' frame.
 COMMENT_COLUMNS = ["consultation", "proposal_id", "proposal_title", "respondent", "respondent_type", "stance",
                    "comment"]
 COMMENT_ORDER = ["proposal_id", "respondent_type", "respondent"]
@@ -100,11 +100,14 @@ def _first_sorted(r: pd.DataFrame, rows: np.ndarray, limit: int) -> np.ndarray:
 
 
 def comment_matches(data: CodedData, query: str = "", limit: int | None = None) -> tuple[int, pd.DataFrame]:
-    """(how many comments match, the first ``limit`` of them) of :func:`search_comments`.
+    """(how many comments match, the first ``limit`` of them; all when ``limit`` is None).
 
-    The rows are exactly the first ``limit`` rows :func:`search_comments`
-    returns (all of them when ``limit`` is None), found without sorting or
-    copying every match: a page shows a few hundred of possibly 700,000.
+    Matches: coded answers with a comment that is not blank and, when
+    ``query`` is given, contains it (case-insensitive, literal). Columns:
+    :data:`COMMENT_COLUMNS`; order: proposal (naturally), respondent type,
+    respondent (:data:`COMMENT_ORDER`). The first ``limit`` are found without
+    sorting or copying every match: a page shows a few hundred of possibly
+    700,000.
     """
     r = data.responses
     rows = _matching_rows(data, query)
@@ -114,13 +117,3 @@ def comment_matches(data: CodedData, query: str = "", limit: int | None = None) 
         return total, _comment_frame(r, rows[:0]).reset_index(drop=True)
     first = _first_sorted(r, rows, limit)
     return total, _comment_frame(r, first).reset_index(drop=True)
-
-
-def search_comments(data: CodedData, query: str = "") -> pd.DataFrame:
-    """Coded answers with a comment, optionally containing ``query`` (case-insensitive, literal).
-
-    Columns: consultation, proposal_id, proposal_title, respondent,
-    respondent_type, stance, comment. Sorted by proposal (naturally),
-    respondent type, respondent.
-    """
-    return comment_matches(data, query)[1]

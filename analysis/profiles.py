@@ -10,11 +10,12 @@ import pandas as pd
 from analysis import memo
 from analysis.coverage import MATRIX_INDEX, answer_cells, proposal_columns
 from analysis.groups import codes_of, grouping
-from analysis.labels import lang_of
 from analysis.ordering import categorical_isin, sort_keys
-from analysis.textfmt import int_text
 from analysis.universe import proposal_list, replied_respondents
 from i18n.numbers import fmt_int
+from i18n.strings import t
+from i18n.textfmt import int_text
+from i18n.words import lang_of
 from loaders.model import CodedData
 from loaders.schema import STANCE_DTYPE, STANCES
 
@@ -85,18 +86,13 @@ def _group_ids(g, c_pos: np.ndarray, r_pos: np.ndarray) -> np.ndarray:
     return np.where(found, order[pos] if len(order) else 0, g.n_groups)
 
 
-_HEADLINE = {
-    "sv": {
-        "main": "{name} tillstyrker {agree} av {n} förslag",
-        "extras": {"partly": "{} delvis", "disagree": "{} avstyrker",
-                   "no_position": "{} utan ställningstagande", "not_addressed": "{} ej berörda"},
-    },
-    "en": {
-        "main": "{name} agrees with {agree} of {n} {proposals}",
-        "extras": {"partly": "{} partly", "disagree": "{} disagree",
-                   "no_position": "{} no position", "not_addressed": "{} not addressed"},
-    },
-}
+#: The counts listed in brackets after a respondent's headline, in order (keys ``analysis.profile.<count>``).
+_EXTRAS = ("partly", "disagree", "no_position", "not_addressed")
+
+
+def _templates(lang: str) -> tuple[str, list[tuple[str, str]]]:
+    """(the main sentence, (count, bracket text) pairs) of the headline, unformatted."""
+    return t("analysis.profile.main", lang), [(key, t(f"analysis.profile.{key}", lang)) for key in _EXTRAS]
 
 
 def respondent_headline(row: Mapping, lang: str = "sv") -> str:
@@ -109,12 +105,11 @@ def respondent_headline(row: Mapping, lang: str = "sv") -> str:
     partly, disagree, no position, not addressed.
     """
     lang = lang_of(lang)
-    t = _HEADLINE[lang]
+    main, extra_texts = _templates(lang)
     n = int(row["n_proposals"])
-    text = t["main"].format(name=row["respondent"], agree=fmt_int(int(row["agree"]), lang),
-                            n=fmt_int(n, lang), proposals="proposal" if n == 1 else "proposals")
-    extras = [tmpl.format(fmt_int(int(row[key]), lang))
-              for key, tmpl in t["extras"].items() if int(row[key])]
+    text = main.format(name=row["respondent"], agree=fmt_int(int(row["agree"]), lang),
+                       n=fmt_int(n, lang), proposals="proposal" if n == 1 else "proposals")
+    extras = [tmpl.format(n=fmt_int(int(row[key]), lang)) for key, tmpl in extra_texts if int(row[key])]
     return f"{text} ({', '.join(extras)})" if extras else text
 
 
@@ -122,22 +117,20 @@ def respondent_headlines(summary: pd.DataFrame, lang: str = "sv") -> list[str]:
     """:func:`respondent_headline` of every row of a :func:`respondent_summary` frame, in order.
 
     The same sentences, built column-wise with remembered number texts
-    (:func:`analysis.textfmt.int_text`) instead of one babel call per number.
+    (:func:`i18n.textfmt.int_text`) instead of one babel call per number.
     """
     lang = lang_of(lang)
-    t = _HEADLINE[lang]
     if summary.empty:
         return []
-    cols = {key: summary[key].to_numpy().astype("int64").tolist() for key in ("n_proposals", "agree", *t["extras"])}
+    main, extras = _templates(lang)
+    cols = {key: summary[key].to_numpy().astype("int64").tolist() for key in ("n_proposals", "agree", *_EXTRAS)}
     names = summary["respondent"].tolist()
-    main = t["main"]
-    extras = list(t["extras"].items())
     out = []
     for i, name in enumerate(names):
         n = cols["n_proposals"][i]
         text = main.format(name=name, agree=int_text(cols["agree"][i], lang), n=int_text(n, lang),
                            proposals="proposal" if n == 1 else "proposals")
-        more = [tmpl.format(int_text(cols[key][i], lang)) for key, tmpl in extras if cols[key][i]]
+        more = [tmpl.format(n=int_text(cols[key][i], lang)) for key, tmpl in extras if cols[key][i]]
         out.append(f"{text} ({', '.join(more)})" if more else text)
     return out
 

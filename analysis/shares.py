@@ -18,27 +18,12 @@ from analysis.groups import grouped_stance_counts, grouping, joint_codes, lex_fr
 from analysis.ordering import sort_keys, tidy_keys
 from analysis.proposals import proposal_options
 from analysis.universe import proposal_list, replied_respondents
+from i18n.strings import t
 from loaders.model import CodedData
 from loaders.schema import STANCES
 
 Denominator = Literal["addressed", "positioned", "all"]
 DENOMINATORS: tuple[str, ...] = ("addressed", "positioned", "all")
-
-#: How to say what a share is "of", after the percentage: "62 % av dem som ...".
-DENOMINATOR_TEXT: dict[str, dict[str, str]] = {
-    "addressed": {
-        "sv": "av dem som yttrat sig om förslaget",
-        "en": "of those who commented on the proposal",
-    },
-    "positioned": {
-        "sv": "av dem som tagit ställning",
-        "en": "of those who took a position",
-    },
-    "all": {
-        "sv": "av alla svarande instanser i remissen",
-        "en": "of all respondents who replied to the consultation",
-    },
-}
 
 #: Keys that describe a respondent and keys that describe a proposal; the
 #: "all" denominator needs every grouping key to be one or the other.
@@ -49,8 +34,11 @@ _SHARE_DECIMALS = 4
 
 
 def denominator_text(denominator: Denominator, lang: str = "sv") -> str:
-    """Plain-language description of a denominator (see :data:`DENOMINATOR_TEXT`)."""
-    return DENOMINATOR_TEXT[denominator]["en" if lang == "en" else "sv"]
+    """How to say what a share is "of", after the percentage: "62 % av dem som ..."
+    (the ``analysis.denominator.*`` keys of the translation table)."""
+    if denominator not in DENOMINATORS:
+        raise KeyError(denominator)
+    return t(f"analysis.denominator.{denominator}", "en" if lang == "en" else "sv")
 
 
 def _empty_counts(by: list[str]) -> pd.DataFrame:

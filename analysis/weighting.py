@@ -34,12 +34,13 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.labels import lang_of, type_plural
 from analysis.lookup import lookup_pair
 from analysis.ordering import categorical_isin, tidy_keys
 from analysis.proposals import proposal_label, proposal_titles
 from analysis.universe import listed_respondents, proposal_list
 from i18n.numbers import fmt_pct
+from i18n.strings import t
+from i18n.words import agree_verb, lang_of, type_plural
 from loaders.model import CodedData
 
 WEIGHT_TYPES: tuple[str, ...] = ("Region", "Kommun")
@@ -138,16 +139,6 @@ def weighted_agreement(data, by: str | None = "proposal_id", types: Sequence[str
     return tidy_keys(out, keys)
 
 
-_PHRASE = {
-    "sv": "{who} med {pct} av befolkningen {verb}",
-    "en": "{who} representing {pct} of the population {verb}",
-}
-_VERB = {
-    "sv": {False: "tillstyrker", True: "tillstyrker helt eller delvis"},
-    "en": {False: "agree", True: "agree fully or partly"},
-}
-
-
 def weighted_phrase(row: Mapping, lang: str = "sv", count_partly: bool = False) -> str | None:
     """``"regioner med 78 % av befolkningen tillstyrker"`` from a :func:`weighted_agreement` row.
 
@@ -159,8 +150,8 @@ def weighted_phrase(row: Mapping, lang: str = "sv", count_partly: bool = False) 
     value = row["population_share"]
     if value is None or pd.isna(value):
         return None
-    return _PHRASE[lang].format(who=type_plural(row["respondent_type"], lang), pct=fmt_pct(value, lang),
-                                verb=_VERB[lang][bool(count_partly)])
+    return t("analysis.weighted.phrase", lang, who=type_plural(row["respondent_type"], lang),
+             pct=fmt_pct(value, lang), verb=agree_verb(count_partly, lang))
 
 
 def weighted_pair(data: CodedData, a: str = "Region", b: str = "Kommun", count_partly: bool = False) -> pd.DataFrame:

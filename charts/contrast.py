@@ -5,10 +5,16 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.textfmt import pct_texts
-from charts.theme import apply_theme, bar_height, percent_ticks, safe, set_props, short_labels
-from i18n.numbers import fmt_pct
+from charts.theme import (
+    apply_theme,
+    bar_height,
+    percent_ticks,
+    safe,
+    set_props,
+    short_labels,
+)
 from i18n.strings import t
+from i18n.textfmt import pct_texts
 
 #: Group colours (Okabe–Ito reddish purple and bluish green: not stance colours), plus distinct symbols.
 #: Vertical offset of the two groups' markers within a row, so their intervals do not overlap.
@@ -28,12 +34,6 @@ def row_labels(frame: pd.DataFrame, lang: str, label_col: str = "label",
         note = t("contrast.small_n", lang)
         labels = [f"{lab} · {note}" if flag else lab for lab, flag in zip(labels, frame[small_col].astype(bool))]
     return labels
-
-
-def _interval_text(low, high, lang) -> str:
-    if pd.isna(low) or pd.isna(high):
-        return "–"
-    return f"{fmt_pct(low, lang)}–{fmt_pct(high, lang)}"
 
 
 def dumbbell(frame: pd.DataFrame, lang: str, *, a_name: str, b_name: str, title: str, description: str,
@@ -72,7 +72,7 @@ def dumbbell(frame: pd.DataFrame, lang: str, *, a_name: str, b_name: str, title:
             low, high = frame[f"{g}_low"].to_numpy(dtype=float), frame[f"{g}_high"].to_numpy(dtype=float)
             error = {"type": "data", "symmetric": False, "array": high - share, "arrayminus": share - low,
                      "color": style["color"], "thickness": 1.5, "width": 3}
-            # _interval_text for every row, with the percentages formatted in bulk.
+            # "low–high" per row ("–" without an interval), the percentages formatted in bulk.
             spans = [f"{lo}–{hi}" if ok else "–" for lo, hi, ok in
                      zip(pct_texts(low, lang), pct_texts(high, lang), (~(np.isnan(low) | np.isnan(high))).tolist())]
         else:

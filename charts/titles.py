@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.contrast import SMALL_N
-from analysis.labels import join_words, type_plural
+from i18n.words import join_words, type_plural
 from i18n.numbers import fmt_int, fmt_num, fmt_pct
 from i18n.strings import stance_label, t, type_label
 

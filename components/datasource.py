@@ -65,13 +65,6 @@ def stored_sources() -> tuple[list[Source], str | None]:
     return out, None
 
 
-def version_source(store, version_id: int) -> Source:
-    v = store.version(version_id)
-    return Source(key=f"version:{v.id}", name=v.dataset_name, is_demo=False, dataset_id=v.dataset_id,
-                  version_id=v.id, version_number=v.number,
-                  created_at=v.created_at.strftime("%Y-%m-%d %H:%M"), created_by=v.created_by)
-
-
 @st.cache_resource(show_spinner=False, max_entries=4)
 def load_dataset(key: str) -> CodedData:
     """The full dataset for a version key, loaded once per process."""

@@ -123,10 +123,10 @@ def test_search_comments_literal_and_case_insensitive():
         "comment": ["Bra (men dyrt)", "KOMMUN och region", "", "<script>alert(1)</script>"],
     }))
     data = CodedData(responses=rows)
-    assert comments.search_comments(data)["respondent"].tolist() == ["A", "B", "D"]
-    assert comments.search_comments(data, "kommun")["respondent"].tolist() == ["B"]
-    assert comments.search_comments(data, "(men")["respondent"].tolist() == ["A"]  # not a regex
-    assert comments.search_comments(data, "<script>")["respondent"].tolist() == ["D"]
+    assert comments.comment_matches(data)[1]["respondent"].tolist() == ["A", "B", "D"]
+    assert comments.comment_matches(data, "kommun")[1]["respondent"].tolist() == ["B"]
+    assert comments.comment_matches(data, "(men")[1]["respondent"].tolist() == ["A"]  # not a regex
+    assert comments.comment_matches(data, "<script>")[1]["respondent"].tolist() == ["D"]
 
 
 def test_present_values(plan):
