@@ -1,4 +1,4 @@
-"""The tidy frames behind the charts (analysis.shares, proposals, profiles, comments, contrast, weighting) against plain pandas."""
+"""The tidy frames behind the charts (analysis.shares, proposals, profiles, ...) against plain pandas."""
 from __future__ import annotations
 
 import numpy as np
