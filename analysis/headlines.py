@@ -19,7 +19,7 @@ from analysis.universe import proposal_list
 from i18n.numbers import fmt_int, fmt_pct
 from i18n.strings import t
 from i18n.textfmt import int_text
-from i18n.words import agree_verb, lang_of
+from i18n.words import agree_verb, by_count, lang_of
 from loaders.model import CodedData
 
 #: Least number of answers for a proposal to be named most/least supported,
@@ -65,8 +65,7 @@ def majority_headline(table: pd.DataFrame, lang: str = "sv", count_partly: bool 
     return t(
         "analysis.headline.majority", lang,
         k=int_text(k, lang), n=int_text(n, lang), partly=t("analysis.headline.partly", lang) if count_partly else "",
-        proposals="proposal" if n == 1 else "proposals", be="is" if k == 1 else "are",
-        them="it" if n == 1 else "them",
+        proposals=by_count(n, "proposals", lang), be=by_count(k, "be", lang), them=by_count(n, "them", lang),
     )
 
 

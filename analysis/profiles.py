@@ -15,7 +15,7 @@ from analysis.universe import proposal_list, replied_respondents
 from i18n.numbers import fmt_int
 from i18n.strings import t
 from i18n.textfmt import int_text
-from i18n.words import lang_of
+from i18n.words import by_count, lang_of
 from loaders.model import CodedData
 from loaders.schema import STANCE_DTYPE, STANCES
 
@@ -108,7 +108,7 @@ def respondent_headline(row: Mapping, lang: str = "sv") -> str:
     main, extra_texts = _templates(lang)
     n = int(row["n_proposals"])
     text = main.format(name=row["respondent"], agree=fmt_int(int(row["agree"]), lang),
-                       n=fmt_int(n, lang), proposals="proposal" if n == 1 else "proposals")
+                       n=fmt_int(n, lang), proposals=by_count(n, "proposals", lang))
     extras = [tmpl.format(n=fmt_int(int(row[key]), lang)) for key, tmpl in extra_texts if int(row[key])]
     return f"{text} ({', '.join(extras)})" if extras else text
 
@@ -125,11 +125,12 @@ def respondent_headlines(summary: pd.DataFrame, lang: str = "sv") -> list[str]:
     main, extras = _templates(lang)
     cols = {key: summary[key].to_numpy().astype("int64").tolist() for key in ("n_proposals", "agree", *_EXTRAS)}
     names = summary["respondent"].tolist()
+    proposals = {n: by_count(n, "proposals", lang) for n in set(cols["n_proposals"])}
     out = []
     for i, name in enumerate(names):
         n = cols["n_proposals"][i]
         text = main.format(name=name, agree=int_text(cols["agree"][i], lang), n=int_text(n, lang),
-                           proposals="proposal" if n == 1 else "proposals")
+                           proposals=proposals[n])
         more = [tmpl.format(n=int_text(cols[key][i], lang)) for key, tmpl in extras if cols[key][i]]
         out.append(f"{text} ({', '.join(more)})" if more else text)
     return out

@@ -20,6 +20,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "analysis.plural.university": ("lärosäten", "higher education institutions"),
     "analysis.plural.organisation": ("organisationer", "organisations"),
     "analysis.plural.other": ("övriga", "others"),
+    # Number agreement in the English sentences (Swedish needs no change)
+    "analysis.proposals_one": ("förslag", "proposal"),
+    "analysis.proposals_many": ("förslag", "proposals"),
+    "analysis.be_one": ("är", "is"),
+    "analysis.be_many": ("är", "are"),
+    "analysis.them_one": ("det", "it"),
+    "analysis.them_many": ("dem", "them"),
     # What a share is "of", after the percentage (analysis.shares.denominator_text)
     "analysis.denominator.addressed": ("av dem som yttrat sig om förslaget", "of those who commented on the proposal"),
     "analysis.denominator.positioned": ("av dem som tagit ställning", "of those who took a position"),

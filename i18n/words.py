@@ -50,3 +50,8 @@ def stance_verb(stance: str, lang: str = "sv") -> str:
 def agree_verb(count_partly: bool, lang: str = "sv") -> str:
     """"tillstyrker", or "tillstyrker helt eller delvis" when partly counts as agreeing."""
     return t("common.agree_partly" if count_partly else "common.agree_only", lang_of(lang))
+
+
+def by_count(n: int, word: str, lang: str = "sv") -> str:
+    """``analysis.<word>_one`` when ``n`` is 1, else ``analysis.<word>_many`` (e.g. "proposal"/"proposals")."""
+    return t(f"analysis.{word}_{'one' if n == 1 else 'many'}", lang_of(lang))
