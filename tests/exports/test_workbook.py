@@ -418,15 +418,15 @@ def test_rows_are_streamed_not_held(h, monkeypatch):
 
 
 def test_memory_does_not_grow_with_the_rows(tmp_path):
-    """Python's peak allocation while writing 4,000 vs 40,000 rows (unique comments of 100–300
-    characters): held cells would cost some 70 MB more for the larger extract."""
+    """Python's peak allocation while writing 4,000 vs 40,000 rows (the benchmarks' data: a comment of
+    100–300 characters on every row): held cells would cost some 70 MB more for the larger extract."""
     import tracemalloc
 
-    from bench.bench_export import make_data
+    from bench.generate import coded_data
 
     peaks = []
     for rows in (4_000, 40_000):
-        data = make_data(rows)
+        data = coded_data(rows)
         tracemalloc.start()
         try:
             write_extract(tmp_path / f"{rows}.xlsx", data, Filters(), META, "sv", view=data)
