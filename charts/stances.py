@@ -16,8 +16,8 @@ from plotly.subplots import make_subplots
 
 from charts.palette import STANCE_COLOURS, text_colour_on
 from charts.theme import Figure, add_traces, apply_theme, bar_height, percent_ticks, safe, set_props, short_labels
-from i18n.textfmt import int_texts, pct_texts
 from i18n.strings import stance_label, t, type_label
+from i18n.textfmt import int_texts, pct_texts
 
 #: Stances drawn in the main (diverging) panel, in legend order; sign of the bar.
 MAIN = (("agree", 1), ("partly", 1), ("disagree", -1))

@@ -4,7 +4,11 @@ import pytest
 
 from analysis.filters import Filters, apply_filters
 from analysis.shares import (
-    DENOMINATORS, agreement, denominator_text, stance_counts, summary_table,
+    DENOMINATORS,
+    agreement,
+    denominator_text,
+    stance_counts,
+    summary_table,
 )
 
 NAN = float("nan")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-import pytest
 
 from components import charting
 from support.apptest import text_of, widget

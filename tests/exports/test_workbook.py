@@ -470,13 +470,3 @@ def test_write_extract_to_a_path_returns_a_summary(small, tmp_path, h):
     assert summary.sheets == SV_SHEETS
     wb = h.open_xlsx(path.read_bytes())
     assert h.about_rows(wb["Om urvalet"])["Urval"] == "Svar som tillstyrker."
-
-
-def test_exports_never_import_streamlit():
-    import subprocess
-    import sys
-
-    code = ("import sys, exports, exports.workbook, exports.csv, exports.command, exports.safe, charts.palette; "
-            "assert 'streamlit' not in sys.modules, 'streamlit imported'")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=".")
-    assert done.returncode == 0, done.stderr
