@@ -33,6 +33,11 @@ from xlsxwriter.utility import xl_range
 #: The Worksheet method that writes out one held row (public writes call it); tests spy on it.
 FLUSH_ROW = "_write_single_row"
 
+#: The private names this module uses, for the test that checks each against the installed xlsxwriter.
+WORKSHEET_METHODS = ("_write_cell", "_write_row", FLUSH_ROW, "_check_dimensions")
+WORKSHEET_ATTRIBUTES = ("fh", "previous_row", "row_info", "constant_memory", "tables", "table")
+CHART_METHODS = ("_get_data_type",)
+
 #: What a cell's XML starts with when rendered at A1; :meth:`RawRows.render` strips it.
 _PREFIX = '<c r="A1"'
 

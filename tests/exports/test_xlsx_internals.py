@@ -23,14 +23,16 @@ def _sheet(constant: bool = True):
 
 
 def test_the_private_names_exist():
-    for name in ("_write_cell", "_write_row", xlsx_internals.FLUSH_ROW, "_check_dimensions"):
+    for name in xlsx_internals.WORKSHEET_METHODS:
         assert callable(getattr(Worksheet, name, None)), f"xlsxwriter.Worksheet.{name} is gone"
     assert CellStringTuple._fields[:2] == ("string", "format")
     assert CellNumberTuple._fields[:2] == ("number", "format")
     _, wb, ws = _sheet()
-    for attr in ("fh", "previous_row", "row_info", "constant_memory", "tables", "table"):
+    for attr in xlsx_internals.WORKSHEET_ATTRIBUTES:
         assert hasattr(ws, attr), f"xlsxwriter.Worksheet().{attr} is gone"
-    assert callable(getattr(wb.add_chart({"type": "bar"}), "_get_data_type", None))
+    chart = wb.add_chart({"type": "bar"})
+    for name in xlsx_internals.CHART_METHODS:
+        assert callable(getattr(chart, name, None)), f"xlsxwriter chart.{name} is gone"
     wb.close()
 
 
