@@ -48,7 +48,7 @@ def stance_verb(stance: str, lang: str = "sv") -> str:
 
 
 def agree_verb(count_partly: bool, lang: str = "sv") -> str:
-    """"tillstyrker", or "tillstyrker helt eller delvis" when partly counts as agreeing."""
+    """The agree verb: ``common.agree_partly`` when partly counts as agreeing, else ``common.agree_only``."""
     return t("common.agree_partly" if count_partly else "common.agree_only", lang_of(lang))
 
 
