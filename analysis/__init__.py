@@ -22,6 +22,11 @@ Modules, one concept each:
 One production path per figure: each works on the canonical frame
 (:func:`loaders.schema.conform`) and its categorical codes; the plain pandas
 formulations live in ``tests/analysis/test_fastpaths.py`` as reference oracles.
+Two hand-overs remain, for size and data shape rather than for test inputs:
+:func:`analysis.shares.answer_slots` merges when its count table would exceed
+5M cells, and :func:`analysis.shares.agreement` merges when a key is missing
+or repeated. :func:`analysis.contrast.contrast` keeps its pandas counts for
+``by == group_col`` and non-canonical stances.
 Words come from :mod:`i18n` (the ``analysis.*`` keys).
 
 Every function except :func:`analysis.filters.apply_filters` takes data with

@@ -299,3 +299,28 @@ def test_matrix_table_equals_the_text_conversion(demo, untidy):
         for sort in (None, "type", "agreement"):
             matrix = profiles.stance_matrix(data, sort)
             pd.testing.assert_frame_equal(profiles.matrix_table(matrix), oracle_matrix_table(matrix))
+
+
+def oracle_coverage(data: CodedData, by_consultation: bool) -> pd.DataFrame:
+    """:func:`analysis.coverage.coverage_by_type` as a groupby on text keys."""
+    from analysis.ordering import tidy_keys
+
+    listed = listed_respondents(data)
+    keys = (["consultation"] if by_consultation else []) + ["respondent_type"]
+    listed["respondent_type"] = listed["respondent_type"].astype("str")
+    out = listed.groupby(keys, observed=True).agg(invited=("replied", "size"), replied=("replied", "sum"))
+    out = out.reset_index()
+    out["invited"] = out["invited"].astype("int64")
+    out["replied"] = out["replied"].astype("int64")
+    out["not_replied"] = out["invited"] - out["replied"]
+    invited = out["invited"]
+    out["reply_rate"] = np.where(invited > 0, out["replied"] / invited.where(invited > 0, 1), np.nan)
+    return tidy_keys(out, keys)
+
+
+@pytest.mark.parametrize("by_consultation", [False, True])
+def test_coverage_equals_the_groupby(demo, untidy, by_consultation):
+    from analysis.coverage import coverage_by_type
+
+    for data in _views(demo, untidy):
+        pd.testing.assert_frame_equal(coverage_by_type(data, by_consultation), oracle_coverage(data, by_consultation))
