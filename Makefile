@@ -1,6 +1,8 @@
 # Remisskollen: two commands do all setup on a fresh machine (Python 3.11+ and make).
 #   make run    the app on the embedded demo data
 #   make test   the whole test suite
+#   make lint   ruff (configured in pyproject.toml)
+#   make check  lint plus the fast tests (no browser, PostgreSQL or slow safety tests)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -10,7 +12,7 @@ PORT   ?= 8501
 # app (it has no login unless one is configured). docs/deployment.md opens it up.
 HOST   ?= 127.0.0.1
 
-.PHONY: run test check bench demo clean
+.PHONY: run test lint check bench demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +34,12 @@ run: $(DEPS)
 
 test: $(DEPS) $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(DEPS)
+	$(BIN)/ruff check .
+
+check: lint
+	$(BIN)/python -m pytest -m "not e2e and not postgres and not slow" $(PYTEST_ARGS)
 
 bench: $(DEPS)
 	$(BIN)/python -m bench $(BENCH_ARGS)

@@ -3,15 +3,31 @@
 Modules, one concept each:
 
 * :mod:`analysis.filters` – the selection: apply, describe, URL params
-* :mod:`analysis.shares` – stance counts and agreement shares per denominator
-* :mod:`analysis.contrast` – two groups compared (Wilson, Fisher, Holm)
+* :mod:`analysis.shares` – stance counts, agreement shares per denominator, stance breakdowns
+* :mod:`analysis.proposals` – the proposals in scope: options, labels, one proposal's answers
+* :mod:`analysis.contrast` – two groups compared (Wilson, Fisher, Holm), the contrast page's table
 * :mod:`analysis.coverage` – who replied and who addressed what
-* :mod:`analysis.profiles` – one respondent at a time
+* :mod:`analysis.profiles` – one respondent at a time, and the respondent × proposal grid
+* :mod:`analysis.comments` – comment search
 * :mod:`analysis.headlines` – the figures in plain words
 * :mod:`analysis.weighting` – population-weighted agreement
+* :mod:`analysis.overview` – the overview's key figures
+* :mod:`analysis.extract` – the tables behind the Excel extract's sheets
 * :mod:`analysis.stats` – the statistics themselves
-* :mod:`analysis.universe`, :mod:`analysis.ordering`, :mod:`analysis.labels`,
-  :mod:`analysis.tabular` – shared helpers
+* :mod:`analysis.groups` – the counting kernels: grouped counts on categorical codes
+* :mod:`analysis.universe`, :mod:`analysis.ordering`, :mod:`analysis.lookup`,
+  :mod:`analysis.tabular`, :mod:`analysis.memo` – shared helpers (who could
+  answer, natural order, code lookups, CSV/JSON output, per-view memo)
+
+One production path per figure: each works on the canonical frame
+(:func:`loaders.schema.conform`) and its categorical codes; the plain pandas
+formulations live in ``tests/analysis/test_fastpaths.py`` as reference oracles.
+Two hand-overs remain, for size and data shape rather than for test inputs:
+:func:`analysis.shares.answer_slots` merges when its count table would exceed
+5M cells, and :func:`analysis.shares.agreement` merges when a key is missing
+or repeated. :func:`analysis.contrast.contrast` keeps its pandas counts for
+``by == group_col`` and non-canonical stances.
+Words come from :mod:`i18n` (the ``analysis.*`` keys).
 
 Every function except :func:`analysis.filters.apply_filters` takes data with
 the filters already applied.

@@ -7,13 +7,18 @@ group's coded answers (agree + partly + disagree + no_position): the
 """
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 import pandas as pd
 
 from analysis.groups import Grouping, stance_codes, text_take
+from analysis.groups import grouping as grouping_of
 from analysis.ordering import categorical_isin, tidy_keys
+from analysis.proposals import proposal_label, proposal_titles
 from analysis.stats import fisher_exact_2x2, holm, wilson_interval
 from analysis.tabular import format_csv, to_records
+from loaders.model import CodedData
 from loaders.schema import STANCES
 
 #: Below this many answers in either group a row is flagged ``small_n``.
@@ -24,6 +29,9 @@ CONTRAST_COLUMNS = (
     "b_agree", "b_total", "b_share", "b_low", "b_high",
     "difference", "p_value", "p_holm", "small_n",
 )
+
+ContrastBy = Literal["proposal_id", "topic", "addressee"]
+ContrastDenominator = Literal["addressed", "positioned"]
 
 
 def _labels(group) -> tuple[str, ...]:
@@ -165,3 +173,53 @@ def format_contrast_csv(df: pd.DataFrame) -> str:
 def contrast_records(df: pd.DataFrame) -> list[dict]:
     """A contrast table as JSON-ready dicts: floats rounded to 4, None for NaN."""
     return to_records(df, decimals=4)
+
+
+def _by_addressee(data, a, b, count_partly):
+    return contrast_by_addressee(data.responses, a=a, b=b, count_partly=count_partly,
+                                 grouping=grouping_of(data, ["respondent_type", "addressee"]))
+
+
+def contrast_table(data: CodedData, a: str = "Region", b: str = "Kommun", by: ContrastBy = "proposal_id",
+                   count_partly: bool = False, denominator: ContrastDenominator = "addressed",
+                   sort: Literal["key", "difference"] = "key") -> pd.DataFrame:
+    """Group ``a`` vs group ``b`` (see :func:`analysis.contrast.contrast`), ready for a page.
+
+    * ``by="proposal_id"`` / ``"topic"``: ``a``/``b`` are respondent types;
+      rows are proposals (with ``proposal_title``) or topics.
+    * ``by="addressee"``: ``a``/``b`` are addressees (proposals aimed at ``a``
+      vs at ``b``); rows are respondent types
+      (:func:`analysis.contrast.contrast_by_addressee`).
+    * ``denominator="positioned"`` leaves "no position" answers out, so each
+      share is of those who took a position; ``"addressed"`` keeps them.
+
+    Adds a text column ``label`` (the row's name: "5.2.1 – title", a topic or
+    a type) as the first column. ``sort="difference"`` orders by the absolute
+    difference, largest first (rows without a difference last).
+    """
+    if denominator not in ("addressed", "positioned"):
+        raise ValueError(f"denominator must be 'addressed' or 'positioned', not {denominator!r}")
+    if denominator == "positioned":
+        r = data.responses
+        data = CodedData(responses=r.loc[~categorical_isin(r["stance"], ["no_position"])].reset_index(drop=True),
+                         respondents=data.respondents, proposals=data.proposals)
+    if by == "addressee":
+        out = _by_addressee(data, a, b, count_partly)
+        out.insert(0, "label", out["respondent_type"].astype("str"))
+    elif by in ("proposal_id", "topic"):
+        out = contrast(data.responses, a=a, b=b, by=by, count_partly=count_partly,
+                       grouping=grouping_of(data, [by, "respondent_type"]))
+        if by == "proposal_id":
+            titles = proposal_titles(data)
+            out.insert(1, "proposal_title", out["proposal_id"].map(titles).fillna(""))
+            out.insert(0, "label", [proposal_label(p, t) for p, t in zip(out["proposal_id"], out["proposal_title"])])
+        else:
+            out.insert(0, "label", out["topic"].astype("str"))
+    else:
+        raise ValueError(f"by must be 'proposal_id', 'topic' or 'addressee', not {by!r}")
+    if sort == "difference":
+        order = out["difference"].abs().sort_values(ascending=False, kind="stable", na_position="last").index
+        out = out.loc[order]
+    elif sort != "key":
+        raise ValueError(f"sort must be 'key' or 'difference', not {sort!r}")
+    return out.reset_index(drop=True)

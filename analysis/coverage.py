@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.groups import Grouping
 from analysis.lookup import lookup_one, lookup_pair
 from analysis.ordering import sort_keys, tidy_keys
 from analysis.universe import listed_respondents, proposal_list, replied_respondents
@@ -26,28 +27,21 @@ def coverage_by_type(data: CodedData, by_consultation: bool = False) -> pd.DataF
     """
     listed = listed_respondents(data)
     keys = (["consultation"] if by_consultation else []) + ["respondent_type"]
-    types = listed["respondent_type"]
-    if not by_consultation and isinstance(types.dtype, pd.CategoricalDtype):
-        # Per type by counting the codes: the groupby below, without the text round trip.
-        codes = np.asarray(types.array.codes)
-        ok = codes >= 0
-        n = len(types.cat.categories)
-        invited = np.bincount(codes[ok], minlength=n)
-        replied = np.bincount(codes[ok], weights=listed["replied"].to_numpy(dtype=float)[ok], minlength=n)
-        used = np.flatnonzero(invited > 0)
-        order = np.argsort(np.asarray(types.cat.categories.astype("str"))[used], kind="stable")  # groupby's order
-        used = used[order]
-        out = pd.DataFrame({"respondent_type": pd.array(np.asarray(types.cat.categories.astype("str"))[used],
-                                                        dtype="str"),
-                            "invited": invited[used], "replied": replied[used]})
-    else:
-        listed["respondent_type"] = types.astype("str")
-        out = listed.groupby(keys, observed=True).agg(invited=("replied", "size"), replied=("replied", "sum"))
-        out = out.reset_index()
+    # Counted on the key codes (the groups of ``groupby(keys, observed=True)``, without the text round trip).
+    g = Grouping(listed, keys)
+    rows = np.flatnonzero(g.gid >= 0)
+    gid = g.gid[rows]
+    invited = np.bincount(gid, minlength=g.n_groups)
+    replied = np.bincount(gid, weights=listed["replied"].to_numpy(dtype=float)[rows], minlength=g.n_groups)
+    used = np.flatnonzero(invited > 0)
+    out = g.keys_frame(used)
+    out["invited"] = invited[used]
+    out["replied"] = replied[used]
     out["invited"] = out["invited"].astype("int64")
     out["replied"] = out["replied"].astype("int64")
     out["not_replied"] = out["invited"] - out["replied"]
-    out["reply_rate"] = np.where(out["invited"] > 0, out["replied"] / out["invited"].where(out["invited"] > 0, 1), np.nan)
+    invited = out["invited"]
+    out["reply_rate"] = np.where(invited > 0, out["replied"] / invited.where(invited > 0, 1), np.nan)
     return tidy_keys(out, keys)
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.labels import STANCE_VERBS, join_words, lang_of
 from analysis.ordering import categorical_isin
+from i18n.strings import t
+from i18n.words import join_words, lang_of, stance_verb
 from loaders.model import CodedData
 from loaders.schema import RESPONDENT_TYPES, STANCES
 
@@ -166,32 +167,6 @@ def apply_filters(data: CodedData, f: Filters) -> CodedData:
     )
 
 
-_TEXT = {
-    "sv": {
-        "none": "Alla svar, utan filter.",
-        "consultation": "Remiss: {}.",
-        "types": "remissinstanser av typen {}",
-        "topic": "tema {}",
-        "topics": "tema {}",
-        "proposal": "förslag {}",
-        "proposals": "förslag {}",
-        "stances": "svar som {}",
-        "or": "eller",
-    },
-    "en": {
-        "none": "All responses, no filters.",
-        "consultation": "Consultation: {}.",
-        "types": "respondents of type {}",
-        "topic": "topic {}",
-        "topics": "topics {}",
-        "proposal": "proposal {}",
-        "proposals": "proposals {}",
-        "stances": "answers that {}",
-        "or": "or",
-    },
-}
-
-
 def describe_filters(f: Filters, lang: str = "sv") -> str:
     """The selection in plain words, for captions and exports.
 
@@ -200,22 +175,24 @@ def describe_filters(f: Filters, lang: str = "sv") -> str:
     listed in the order they were selected.
     """
     lang = lang_of(lang)
-    t = _TEXT[lang]
     if f.is_empty:
-        return t["none"]
+        return t("analysis.filters.none", lang)
     sentences: list[str] = []
     if f.consultation is not None:
-        sentences.append(t["consultation"].format(f.consultation))
+        sentences.append(t("analysis.filters.consultation", lang, value=f.consultation))
     clauses: list[str] = []
     if f.respondent_types:
-        clauses.append(t["types"].format(join_words(f.respondent_types, lang)))
+        clauses.append(t("analysis.filters.types", lang, value=join_words(f.respondent_types, lang)))
     if f.topics:
-        clauses.append(t["topics" if len(f.topics) > 1 else "topic"].format(join_words(f.topics, lang)))
+        key = "analysis.filters.topics" if len(f.topics) > 1 else "analysis.filters.topic"
+        clauses.append(t(key, lang, value=join_words(f.topics, lang)))
     if f.proposals:
-        clauses.append(t["proposals" if len(f.proposals) > 1 else "proposal"].format(join_words(f.proposals, lang)))
+        key = "analysis.filters.proposals" if len(f.proposals) > 1 else "analysis.filters.proposal"
+        clauses.append(t(key, lang, value=join_words(f.proposals, lang)))
     if f.stances:
-        verbs = [STANCE_VERBS[lang].get(s, s) for s in f.stances]
-        clauses.append(t["stances"].format(join_words(verbs, lang, conj=t["or"])))
+        verbs = [stance_verb(s, lang) for s in f.stances]
+        clauses.append(t("analysis.filters.stances", lang,
+                         value=join_words(verbs, lang, conj=t("analysis.or", lang))))
     if clauses:
         text = ", ".join(clauses)
         sentences.append(text[0].upper() + text[1:] + ".")

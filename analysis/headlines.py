@@ -1,5 +1,7 @@
 """The figures in a few plain-language sentences (sv/en), for the top of a page.
 
+The sentences are the ``analysis.headline.*`` keys of the translation table
+(:mod:`i18n.analysis_text`); this module picks the figures that go in them.
 Every sentence states its denominator. Numbers go through
 :mod:`i18n.numbers` so they read as the rest of the app (``63 %`` / ``63%``).
 """
@@ -12,50 +14,17 @@ import pandas as pd
 
 from analysis.contrast import contrast
 from analysis.groups import grouping
-from analysis.labels import lang_of
 from analysis.shares import agreement
-from analysis.textfmt import int_text
 from analysis.universe import proposal_list
 from i18n.numbers import fmt_int, fmt_pct
+from i18n.strings import t
+from i18n.textfmt import int_text
+from i18n.words import agree_verb, by_count, lang_of
 from loaders.model import CodedData
 
 #: Least number of answers for a proposal to be named most/least supported,
 #: unless no proposal has that many.
 MIN_N = 5
-
-_T = {
-    "sv": {
-        "majority": "{k} av {n} förslag tillstyrks{partly} av en majoritet av de instanser som yttrat sig.",
-        "partly": " helt eller delvis",
-        "most": "Förslag {pid} har störst stöd: {pct} av {of} {agree}.",
-        "least": "Förslag {pid} har minst stöd: {pct} av {of} {agree}.",
-        "of_many": "de {n} instanser som yttrat sig",
-        "of_one": "den enda instans som yttrat sig",
-        "agree": {False: "tillstyrker", True: "tillstyrker helt eller delvis"},
-        "diff": ("Störst skillnad mellan regioner och kommuner gäller förslag {pid}: "
-                 "{a} av regionerna och {b} av kommunerna {agree} ({pp} {unit})."),
-        "pp": ("procentenhet", "procentenheter"),
-        "small": " Underlaget är litet ({a_n} {a_unit}, {b_n} {b_unit}), så skillnaden är osäker.",
-        "region": ("region", "regioner"),
-        "kommun": ("kommun", "kommuner"),
-    },
-    "en": {
-        "majority": "{k} of {n} {proposals} {be}{partly} supported by a majority of the respondents that commented on {them}.",
-        "partly": " fully or partly",
-        "most": "Proposal {pid} has the most support: {pct} of {of} {agree}.",
-        "least": "Proposal {pid} has the least support: {pct} of {of} {agree}.",
-        "of_many": "the {n} respondents that commented",
-        "of_one": "the only respondent that commented",
-        "agree": {False: "agree", True: "agree fully or partly"},
-        "diff": ("The biggest difference between regions and municipalities is on proposal {pid}: "
-                 "{a} of regions and {b} of municipalities {agree} ({pp} {unit})."),
-        "pp": ("percentage point", "percentage points"),
-        "small": " Few answers ({a_n} {a_unit}, {b_n} {b_unit}), so the difference is uncertain.",
-        "region": ("region", "regions"),
-        "kommun": ("municipality", "municipalities"),
-    },
-}
-
 
 def _pid(row, titles: dict) -> str:
     title = titles.get((row.get("consultation"), row["proposal_id"]), "") or titles.get(row["proposal_id"], "")
@@ -65,10 +34,10 @@ def _pid(row, titles: dict) -> str:
 def _titles(data: CodedData) -> dict:
     props = proposal_list(data)
     out: dict = {}
-    for c, p, t in zip(props["consultation"].tolist(), props["proposal_id"].tolist(),
-                       props["proposal_title"].tolist()):
-        out[(c, p)] = t
-        out.setdefault(p, t)
+    for c, p, title in zip(props["consultation"].tolist(), props["proposal_id"].tolist(),
+                           props["proposal_title"].tolist()):
+        out[(c, p)] = title
+        out.setdefault(p, title)
     return out
 
 
@@ -77,8 +46,9 @@ def _percent(share: float) -> int:
     return int(decimal.Decimal(repr(float(share) * 100)).quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP))
 
 
-def _plural(n: int, forms: tuple[str, str]) -> str:
-    return forms[0] if n == 1 else forms[1]
+def _plural(n: int, key: str, lang: str) -> str:
+    """``analysis.headline.<key>_one`` for 1, ``…_many`` otherwise."""
+    return t(f"analysis.headline.{key}_{'one' if n == 1 else 'many'}", lang)
 
 
 def majority_headline(table: pd.DataFrame, lang: str = "sv", count_partly: bool = False) -> str | None:
@@ -90,13 +60,12 @@ def majority_headline(table: pd.DataFrame, lang: str = "sv", count_partly: bool 
     if table.empty:
         return None
     lang = lang_of(lang)
-    t = _T[lang]
     k = int((table["share"] > 0.5).sum())
     n = len(table)
-    return t["majority"].format(
-        k=int_text(k, lang), n=int_text(n, lang), partly=t["partly"] if count_partly else "",
-        proposals="proposal" if n == 1 else "proposals", be="is" if k == 1 else "are",
-        them="it" if n == 1 else "them",
+    return t(
+        "analysis.headline.majority", lang,
+        k=int_text(k, lang), n=int_text(n, lang), partly=t("analysis.headline.partly", lang) if count_partly else "",
+        proposals=by_count(n, "proposals", lang), be=by_count(k, "be", lang), them=by_count(n, "them", lang),
     )
 
 
@@ -130,13 +99,13 @@ def support_headlines(table: pd.DataFrame, titles: dict, lang: str = "sv",
     if found is None:
         return []
     lang = lang_of(lang)
-    t = _T[lang]
     out = []
     for key, row in zip(("most", "least"), found):
         n = int(row["n"])
-        of = t["of_one"] if n == 1 else t["of_many"].format(n=fmt_int(n, lang))
-        out.append(t[key].format(pid=_pid(row, titles), pct=fmt_pct(row["share"], lang), of=of,
-                                 agree=t["agree"][bool(count_partly)]))
+        of = t("analysis.headline.of_one", lang) if n == 1 else t("analysis.headline.of_many", lang,
+                                                                  n=fmt_int(n, lang))
+        out.append(t(f"analysis.headline.{key}", lang, pid=_pid(row, titles), pct=fmt_pct(row["share"], lang),
+                     of=of, agree=agree_verb(count_partly, lang)))
     return out
 
 
@@ -159,13 +128,13 @@ def difference_headline(table: pd.DataFrame, titles: dict, lang: str = "sv",
     if pp == 0:
         return None
     lang = lang_of(lang)
-    t = _T[lang]
-    text = t["diff"].format(pid=_pid(row, titles), a=fmt_pct(a_pct / 100, lang), b=fmt_pct(b_pct / 100, lang),
-                            agree=t["agree"][bool(count_partly)], pp=fmt_int(pp, lang), unit=_plural(pp, t["pp"]))
+    text = t("analysis.headline.diff", lang, pid=_pid(row, titles), a=fmt_pct(a_pct / 100, lang),
+             b=fmt_pct(b_pct / 100, lang), agree=agree_verb(count_partly, lang), pp=fmt_int(pp, lang),
+             unit=_plural(pp, "pp", lang))
     if row["small_n"]:
         a_n, b_n = int(row["a_total"]), int(row["b_total"])
-        text += t["small"].format(a_n=fmt_int(a_n, lang), a_unit=_plural(a_n, t["region"]),
-                                  b_n=fmt_int(b_n, lang), b_unit=_plural(b_n, t["kommun"]))
+        text += t("analysis.headline.small", lang, a_n=fmt_int(a_n, lang), a_unit=_plural(a_n, "region", lang),
+                  b_n=fmt_int(b_n, lang), b_unit=_plural(b_n, "kommun", lang))
     return text
 
 

@@ -82,10 +82,6 @@ def freeze(data):
     return data
 
 
-def is_frozen(data) -> bool:
-    return _entry(data) is not None
-
-
 def _handout(value):
     if isinstance(value, (pd.DataFrame, pd.Series)):
         return value.copy(deep=False)

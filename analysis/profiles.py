@@ -9,12 +9,13 @@ import pandas as pd
 
 from analysis import memo
 from analysis.coverage import MATRIX_INDEX, answer_cells, proposal_columns
-from analysis.groups import grouping, stance_codes
-from analysis.labels import lang_of
-from analysis.ordering import sort_keys
-from analysis.textfmt import int_text
+from analysis.groups import codes_of, grouping
+from analysis.ordering import categorical_isin, sort_keys
 from analysis.universe import proposal_list, replied_respondents
 from i18n.numbers import fmt_int
+from i18n.strings import t
+from i18n.textfmt import int_text
+from i18n.words import by_count, lang_of
 from loaders.model import CodedData
 from loaders.schema import STANCE_DTYPE, STANCES
 
@@ -45,47 +46,21 @@ def respondent_summary(data: CodedData) -> pd.DataFrame:
 
 
 def _respondent_summary(data: CodedData) -> pd.DataFrame:
-    fast = _fast_summary(data)
-    if fast is not None:
-        return fast
-    people = replied_respondents(data)
-    n_props = proposal_list(data).groupby("consultation").size().rename("n_proposals")
-    sub = data.responses[["consultation", "respondent", "proposal_id", "stance"]]
-    keys = ["consultation", "respondent"]
-    counts = sub.groupby(keys + ["stance"], observed=True).size().unstack("stance", fill_value=0)
-    counts = counts.reindex(columns=list(STANCES), fill_value=0)
-    counts.columns = list(STANCES)
-    addressed = sub.groupby(keys, observed=True)["proposal_id"].nunique().rename("addressed")
-    counts = counts.join(addressed, how="outer").reset_index()
-    for c in keys:
-        counts[c] = counts[c].astype("str")
-    out = people.merge(n_props.reset_index(), on="consultation", how="left")
-    out = out.merge(counts, on=keys, how="left")
-    num = ["n_proposals", *STANCES, "addressed"]
-    out[num] = out[num].fillna(0).astype("int64")
-    out["not_addressed"] = (out["n_proposals"] - out["addressed"]).clip(lower=0).astype("int64")
-    return sort_keys(out[list(SUMMARY_COLUMNS)], keys)
-
-
-def _fast_summary(data: CodedData) -> pd.DataFrame | None:
-    """:func:`respondent_summary` on the categorical codes; None when the frame is not canonical."""
-    responses = data.responses
-    codes = stance_codes(responses)
-    if codes is None:
-        return None
+    """Counted on the categorical codes: stances per (consultation, respondent) group, and the
+    distinct proposals per group from the (consultation, respondent, proposal) groups that occur."""
+    codes = np.asarray(data.responses["stance"].array.codes)
     keys = ["consultation", "respondent"]
     g = grouping(data, keys)
     g3 = grouping(data, keys + ["proposal_id"])
-    if g.dense is not None or g3.dense is not None:
-        return None
     counts = g.count(codes, len(STANCES))
-    n_prop_cats = g3.sizes[-1]
-    addressed = (g3.count().reshape(g.n_groups, n_prop_cats) > 0).sum(axis=1)
+    c3, r3, _ = g3.decode(np.flatnonzero(g3.count() > 0))
+    addressed = np.bincount(_group_ids(g, c3, r3), minlength=g.n_groups + 1)[:-1]
     people = replied_respondents(data)
     c_pos = g.cats[0].get_indexer(people["consultation"])
     r_pos = g.cats[1].get_indexer(people["respondent"])
-    hit = (c_pos >= 0) & (r_pos >= 0)
-    gid = np.where(hit, c_pos * g.sizes[1] + r_pos, 0)
+    gid = _group_ids(g, c_pos, r_pos)
+    hit = gid < g.n_groups
+    gid = np.where(hit, gid, 0)
     props = proposal_list(data)["consultation"].value_counts()
     n_props = props.reindex(pd.Index(people["consultation"])).fillna(0).to_numpy().astype("int64")
     out = people[["consultation", "respondent", "respondent_type"]].copy()
@@ -97,18 +72,27 @@ def _fast_summary(data: CodedData) -> pd.DataFrame | None:
     return sort_keys(out, keys)
 
 
-_HEADLINE = {
-    "sv": {
-        "main": "{name} tillstyrker {agree} av {n} förslag",
-        "extras": {"partly": "{} delvis", "disagree": "{} avstyrker",
-                   "no_position": "{} utan ställningstagande", "not_addressed": "{} ej berörda"},
-    },
-    "en": {
-        "main": "{name} agrees with {agree} of {n} {proposals}",
-        "extras": {"partly": "{} partly", "disagree": "{} disagree",
-                   "no_position": "{} no position", "not_addressed": "{} not addressed"},
-    },
-}
+def _group_ids(g, c_pos: np.ndarray, r_pos: np.ndarray) -> np.ndarray:
+    """Group id in ``g`` (by consultation, respondent) of each pair of category positions;
+    ``g.n_groups`` where a position is -1 or (renumbered groupings) the pair never occurs."""
+    c_pos, r_pos = np.asarray(c_pos, dtype="int64"), np.asarray(r_pos, dtype="int64")
+    ok = (c_pos >= 0) & (r_pos >= 0)
+    raw = np.where(ok, c_pos * g.sizes[1] + r_pos, -1)
+    if g.dense is None:
+        return np.where(ok, raw, g.n_groups)
+    order = np.argsort(g.dense, kind="stable")
+    pos = np.minimum(np.searchsorted(g.dense[order], raw), max(len(order) - 1, 0))
+    found = ok & (g.dense[order][pos] == raw) if len(order) else np.zeros(len(raw), dtype=bool)
+    return np.where(found, order[pos] if len(order) else 0, g.n_groups)
+
+
+#: The counts listed in brackets after a respondent's headline, in order (keys ``analysis.profile.<count>``).
+_EXTRAS = ("partly", "disagree", "no_position", "not_addressed")
+
+
+def _templates(lang: str) -> tuple[str, list[tuple[str, str]]]:
+    """(the main sentence, (count, bracket text) pairs) of the headline, unformatted."""
+    return t("analysis.profile.main", lang), [(key, t(f"analysis.profile.{key}", lang)) for key in _EXTRAS]
 
 
 def respondent_headline(row: Mapping, lang: str = "sv") -> str:
@@ -121,12 +105,11 @@ def respondent_headline(row: Mapping, lang: str = "sv") -> str:
     partly, disagree, no position, not addressed.
     """
     lang = lang_of(lang)
-    t = _HEADLINE[lang]
+    main, extra_texts = _templates(lang)
     n = int(row["n_proposals"])
-    text = t["main"].format(name=row["respondent"], agree=fmt_int(int(row["agree"]), lang),
-                            n=fmt_int(n, lang), proposals="proposal" if n == 1 else "proposals")
-    extras = [tmpl.format(fmt_int(int(row[key]), lang))
-              for key, tmpl in t["extras"].items() if int(row[key])]
+    text = main.format(name=row["respondent"], agree=fmt_int(int(row["agree"]), lang),
+                       n=fmt_int(n, lang), proposals=by_count(n, "proposals", lang))
+    extras = [tmpl.format(n=fmt_int(int(row[key]), lang)) for key, tmpl in extra_texts if int(row[key])]
     return f"{text} ({', '.join(extras)})" if extras else text
 
 
@@ -134,22 +117,21 @@ def respondent_headlines(summary: pd.DataFrame, lang: str = "sv") -> list[str]:
     """:func:`respondent_headline` of every row of a :func:`respondent_summary` frame, in order.
 
     The same sentences, built column-wise with remembered number texts
-    (:func:`analysis.textfmt.int_text`) instead of one babel call per number.
+    (:func:`i18n.textfmt.int_text`) instead of one babel call per number.
     """
     lang = lang_of(lang)
-    t = _HEADLINE[lang]
     if summary.empty:
         return []
-    cols = {key: summary[key].to_numpy().astype("int64").tolist() for key in ("n_proposals", "agree", *t["extras"])}
+    main, extras = _templates(lang)
+    cols = {key: summary[key].to_numpy().astype("int64").tolist() for key in ("n_proposals", "agree", *_EXTRAS)}
     names = summary["respondent"].tolist()
-    main = t["main"]
-    extras = list(t["extras"].items())
+    proposals = {n: by_count(n, "proposals", lang) for n in set(cols["n_proposals"])}
     out = []
     for i, name in enumerate(names):
         n = cols["n_proposals"][i]
         text = main.format(name=name, agree=int_text(cols["agree"][i], lang), n=int_text(n, lang),
-                           proposals="proposal" if n == 1 else "proposals")
-        more = [tmpl.format(int_text(cols[key][i], lang)) for key, tmpl in extras if cols[key][i]]
+                           proposals=proposals[n])
+        more = [tmpl.format(n=int_text(cols[key][i], lang)) for key, tmpl in extras if cols[key][i]]
         out.append(f"{text} ({', '.join(more)})" if more else text)
     return out
 
@@ -187,9 +169,7 @@ def stance_matrix(data: CodedData, sort: MatrixSort | None = None) -> pd.DataFra
     rows = summary[MATRIX_INDEX]
     cols = proposal_columns(data)
     r, c = answer_cells(data, rows, cols)
-    stance = data.responses["stance"]
-    codes = (stance.cat.codes.to_numpy() if stance.dtype == STANCE_DTYPE
-             else pd.Categorical(stance.astype("str"), dtype=STANCE_DTYPE).codes)
+    codes = data.responses["stance"].cat.codes.to_numpy()
     keep = np.flatnonzero((r >= 0) & (c >= 0) & (codes >= 0))
     cells = r[keep] * len(cols) + c[keep]
     cells, first = np.unique(cells, return_index=True)  # the first answer per cell counts
@@ -202,3 +182,78 @@ def stance_matrix(data: CodedData, sort: MatrixSort | None = None) -> pd.DataFra
     )
     out.columns = pd.Index(cols, name="proposal_id")
     return out
+
+
+def respondent_options(data: CodedData) -> pd.DataFrame:
+    """Respondents who replied: consultation, respondent, respondent_type; sorted by name."""
+    return sort_keys(replied_respondents(data), ["respondent", "consultation"])
+
+
+def respondent_answers(data: CodedData, respondent: str) -> pd.DataFrame:
+    """One respondent's answer to every proposal in scope.
+
+    Columns: consultation, proposal_id, proposal_title, stance, comment.
+    Proposals in a consultation the respondent replied to but did not address
+    get ``stance = "not_addressed"`` and an empty comment. Naturally sorted.
+    """
+    people = replied_respondents(data)
+    cons = set(people.loc[people["respondent"] == str(respondent), "consultation"])
+    props = proposal_list(data)
+    props = props.loc[props["consultation"].isin(cons), ["consultation", "proposal_id", "proposal_title"]]
+    return _answers_by_codes(data.responses, respondent, props)
+
+
+def _answers_by_codes(r: pd.DataFrame, respondent: str, props: pd.DataFrame) -> pd.DataFrame:
+    """:func:`respondent_answers` after its proposal list, matching on category codes instead of a merge.
+
+    The respondent's first answer to each (consultation, proposal) is looked
+    up for every listed proposal (the canonical categoricals' codes).
+    """
+    rows = np.flatnonzero(categorical_isin(r["respondent"], [respondent]))
+    cons_codes, cons_cats = codes_of(r["consultation"])
+    pid_codes, pid_cats = codes_of(r["proposal_id"])
+    c, p = np.asarray(cons_codes)[rows].astype("int64"), np.asarray(pid_codes)[rows].astype("int64")
+    ok = (c >= 0) & (p >= 0)
+    width = max(len(pid_cats), 1)
+    key = np.where(ok, c * width + p, -1)
+    uniq, first = np.unique(key, return_index=True)  # the first answer per proposal counts
+    first = first[uniq >= 0]
+    uniq = uniq[uniq >= 0]
+    # The listed proposals in the same codes (-1 where a text is not a category: no answer then).
+    pc = pd.Index(cons_cats, dtype="str").get_indexer(pd.Index(props["consultation"], dtype="str"))
+    pp = pd.Index(pid_cats, dtype="str").get_indexer(pd.Index(props["proposal_id"], dtype="str"))
+    want = np.where((pc >= 0) & (pp >= 0), pc.astype("int64") * width + pp, -2)
+    pos = np.searchsorted(uniq, want)
+    pos_ok = np.minimum(pos, max(len(uniq) - 1, 0))
+    hit = (pos < len(uniq)) & (uniq[pos_ok] == want) if len(uniq) else np.zeros(len(want), dtype=bool)
+    at = rows[first[pos_ok]] if len(uniq) else np.zeros(len(want), dtype="int64")
+    stance_names = np.array(list(STANCES) + ["not_addressed"], dtype=object)
+    stance = np.full(len(want), "not_addressed", dtype=object)
+    comment = np.full(len(want), "", dtype=object)
+    if hit.any():
+        codes = np.asarray(r["stance"].array.codes)[at[hit]]
+        stance[hit] = stance_names[np.where(codes < 0, len(STANCES), codes)]
+        text = r["comment"].iloc[at[hit]].astype("str").to_numpy(dtype=object)
+        comment[hit] = [v if isinstance(v, str) else "" for v in text]
+    out = props.reset_index(drop=True)
+    out["stance"] = pd.array(stance, dtype="str")
+    out["comment"] = pd.array(comment, dtype="str")
+    return sort_keys(out, ["consultation", "proposal_id"])
+
+
+def matrix_table(matrix: pd.DataFrame) -> pd.DataFrame:
+    """A :func:`analysis.profiles.stance_matrix` as a flat table of stance codes.
+
+    Columns: ``respondent, respondent_type`` then one column per proposal id
+    holding the stance code, or ``"not_addressed"``. Row order kept.
+    """
+    idx = matrix.index
+    out = pd.DataFrame({"respondent": idx.get_level_values("respondent").astype("str"),
+                        "respondent_type": idx.get_level_values("respondent_type").astype("str")})
+    if matrix.columns.empty:
+        return out
+    # Code -> stance text for the whole grid at once; missing (-1) -> "not_addressed".
+    names = pd.Index(list(STANCES) + ["not_addressed"], dtype="str")
+    columns = {str(col): names.take(np.where(codes < 0, len(STANCES), codes)).array
+               for col, codes in zip(matrix.columns, (np.asarray(s.array.codes) for _, s in matrix.items()))}
+    return pd.concat([out, pd.DataFrame(columns, index=out.index)], axis=1)

@@ -13,30 +13,17 @@ import numpy as np
 import pandas as pd
 
 from analysis import memo
+from analysis.contrast import SMALL_N
 from analysis.groups import grouped_stance_counts, grouping, joint_codes, lex_frame, text_take
-from analysis.ordering import tidy_keys
+from analysis.ordering import sort_keys, tidy_keys
+from analysis.proposals import proposal_options
 from analysis.universe import proposal_list, replied_respondents
+from i18n.strings import t
 from loaders.model import CodedData
-from loaders.schema import STANCE_DTYPE, STANCES
+from loaders.schema import STANCES
 
 Denominator = Literal["addressed", "positioned", "all"]
 DENOMINATORS: tuple[str, ...] = ("addressed", "positioned", "all")
-
-#: How to say what a share is "of", after the percentage: "62 % av dem som ...".
-DENOMINATOR_TEXT: dict[str, dict[str, str]] = {
-    "addressed": {
-        "sv": "av dem som yttrat sig om förslaget",
-        "en": "of those who commented on the proposal",
-    },
-    "positioned": {
-        "sv": "av dem som tagit ställning",
-        "en": "of those who took a position",
-    },
-    "all": {
-        "sv": "av alla svarande instanser i remissen",
-        "en": "of all respondents who replied to the consultation",
-    },
-}
 
 #: Keys that describe a respondent and keys that describe a proposal; the
 #: "all" denominator needs every grouping key to be one or the other.
@@ -47,8 +34,11 @@ _SHARE_DECIMALS = 4
 
 
 def denominator_text(denominator: Denominator, lang: str = "sv") -> str:
-    """Plain-language description of a denominator (see :data:`DENOMINATOR_TEXT`)."""
-    return DENOMINATOR_TEXT[denominator]["en" if lang == "en" else "sv"]
+    """How to say what a share is "of", after the percentage: "62 % av dem som ..."
+    (the ``analysis.denominator.*`` keys of the translation table)."""
+    if denominator not in DENOMINATORS:
+        raise KeyError(denominator)
+    return t(f"analysis.denominator.{denominator}", "en" if lang == "en" else "sv")
 
 
 def _empty_counts(by: list[str]) -> pd.DataFrame:
@@ -76,25 +66,15 @@ def _stance_counts(responses: pd.DataFrame, by: list[str], g=None) -> pd.DataFra
         out = pd.DataFrame([counts.to_numpy(dtype="int64")], columns=list(STANCES))
         out["total"] = out[list(STANCES)].sum(axis=1)
         return out
-    if responses["stance"].dtype == STANCE_DTYPE:
-        # Canonical stances: count on the categorical codes (same groups as the groupby below).
-        keys, counts = grouped_stance_counts(responses, by, n_stances=len(STANCES), grouping=g)
-        if keys.empty:
-            return _empty_counts(by)
-        wide = keys
-        for j, s in enumerate(STANCES):
-            wide[s] = counts[:, j].astype("int64")
-        wide["total"] = counts.sum(axis=1).astype("int64")
-        return tidy_keys(wide, by)
-    sub = responses[by + ["stance"]]
-    sizes = sub.groupby(by + ["stance"], observed=True).size()
-    if sizes.empty:
+    # Counted on the categorical codes (the groups of ``groupby(by + ["stance"], observed=True)``).
+    keys, counts = grouped_stance_counts(responses, by, n_stances=len(STANCES), grouping=g)
+    if keys.empty:
         return _empty_counts(by)
-    wide = sizes.unstack("stance", fill_value=0).reindex(columns=list(STANCES), fill_value=0)
-    wide.columns = list(STANCES)
-    wide = wide.astype("int64")
-    wide["total"] = wide.sum(axis=1)
-    return tidy_keys(wide.reset_index(), by)
+    wide = keys
+    for j, s in enumerate(STANCES):
+        wide[s] = counts[:, j].astype("int64")
+    wide["total"] = counts.sum(axis=1).astype("int64")
+    return tidy_keys(wide, by)
 
 
 def _ratio(num, den) -> np.ndarray:
@@ -336,3 +316,61 @@ def _agreement(data: CodedData, by: list[str], denominator: str, count_partly: b
     columns.update({"not_addressed": not_addressed, "numerator": numerator, "n": np.asarray(n, dtype="int64")})
     columns["share"] = _ratio(numerator, columns["n"])
     return tidy_keys(pd.DataFrame(columns, index=out.index), by)
+
+
+#: Share column per stance in :func:`stance_breakdown`.
+SHARE_OF = {s: f"{s}_share" for s in STANCES}
+
+
+def stance_breakdown(data: CodedData, by: Sequence[str]) -> pd.DataFrame:
+    """Stance counts and shares per group, denominator = those who addressed it.
+
+    Columns: ``*by, agree, partly, disagree, no_position, n, agree_share,
+    partly_share, disagree_share, no_position_share, support_share``.
+    ``n`` = agree + partly + disagree + no_position; each share = count / n
+    (NaN when n is 0); ``support_share`` = (agree + partly) / n. Groups with
+    possible but no coded answers (e.g. a proposal nobody addressed) are kept
+    with n = 0. Naturally sorted by ``by``.
+    """
+    by = list(by)
+    table = agreement(data, by, "addressed")
+    out = table[by + list(STANCES) + ["n"]].copy()
+    for s in STANCES:
+        out[SHARE_OF[s]] = _ratio(out[s], out["n"])
+    out["support_share"] = _ratio(out["agree"] + out["partly"], out["n"])
+    return out
+
+
+def proposal_breakdown(data: CodedData, sort: Literal["agreement", "proposal"] = "agreement") -> pd.DataFrame:
+    """:func:`stance_breakdown` per proposal with title and label.
+
+    Columns: ``consultation, proposal_id, proposal_title, label`` then the
+    breakdown columns. ``sort="agreement"``: highest agree share first, ties by
+    agree + partly share, then natural order; proposals nobody addressed last.
+    ``sort="proposal"``: natural order.
+    """
+    table = stance_breakdown(data, ["consultation", "proposal_id"])
+    opts = proposal_options(data)[["consultation", "proposal_id", "proposal_title", "label"]]
+    out = opts.merge(table, on=["consultation", "proposal_id"], how="inner")
+    out = sort_keys(out, ["proposal_id", "consultation"])
+    if sort == "agreement":
+        out = out.sort_values(["agree_share", "support_share"], ascending=False, kind="stable",
+                              na_position="last").reset_index(drop=True)
+    elif sort != "proposal":
+        raise ValueError(f"sort must be 'agreement' or 'proposal', not {sort!r}")
+    return out
+
+
+def topic_type_shares(data: CodedData, count_partly: bool = False) -> pd.DataFrame:
+    """Agreement per topic × respondent type (denominator: those who addressed it).
+
+    Columns: ``topic, respondent_type, numerator, n, share`` — ``numerator``
+    agree (plus partly when ``count_partly``), ``n`` coded answers of that
+    type on proposals of that topic, ``share`` = numerator / n (NaN at n = 0),
+    ``small_n`` = n below :data:`analysis.contrast.SMALL_N`. Only cells with
+    at least one coded answer.
+    """
+    table = agreement(data, ["topic", "respondent_type"], "addressed", count_partly)
+    table = table.loc[table["n"] > 0, ["topic", "respondent_type", "numerator", "n", "share"]]
+    table = table.assign(small_n=table["n"] < SMALL_N)
+    return tidy_keys(table, ["topic", "respondent_type"])

@@ -34,11 +34,14 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.labels import lang_of, type_plural
 from analysis.lookup import lookup_pair
 from analysis.ordering import categorical_isin, tidy_keys
+from analysis.proposals import proposal_label, proposal_titles
 from analysis.universe import listed_respondents, proposal_list
 from i18n.numbers import fmt_pct
+from i18n.strings import t
+from i18n.words import agree_verb, lang_of, type_plural
+from loaders.model import CodedData
 
 WEIGHT_TYPES: tuple[str, ...] = ("Region", "Kommun")
 
@@ -136,16 +139,6 @@ def weighted_agreement(data, by: str | None = "proposal_id", types: Sequence[str
     return tidy_keys(out, keys)
 
 
-_PHRASE = {
-    "sv": "{who} med {pct} av befolkningen {verb}",
-    "en": "{who} representing {pct} of the population {verb}",
-}
-_VERB = {
-    "sv": {False: "tillstyrker", True: "tillstyrker helt eller delvis"},
-    "en": {False: "agree", True: "agree fully or partly"},
-}
-
-
 def weighted_phrase(row: Mapping, lang: str = "sv", count_partly: bool = False) -> str | None:
     """``"regioner med 78 % av befolkningen tillstyrker"`` from a :func:`weighted_agreement` row.
 
@@ -157,5 +150,34 @@ def weighted_phrase(row: Mapping, lang: str = "sv", count_partly: bool = False) 
     value = row["population_share"]
     if value is None or pd.isna(value):
         return None
-    return _PHRASE[lang].format(who=type_plural(row["respondent_type"], lang), pct=fmt_pct(value, lang),
-                                verb=_VERB[lang][bool(count_partly)])
+    return t("analysis.weighted.phrase", lang, who=type_plural(row["respondent_type"], lang),
+             pct=fmt_pct(value, lang), verb=agree_verb(count_partly, lang))
+
+
+def weighted_pair(data: CodedData, a: str = "Region", b: str = "Kommun", count_partly: bool = False) -> pd.DataFrame:
+    """Population-weighted agreement per proposal for two respondent types side by side.
+
+    Columns: ``proposal_id, label, a_n, a_share, a_coverage, b_n, b_share,
+    b_coverage, difference`` from :func:`analysis.weighting.weighted_agreement`
+    (``*_share``: population-weighted share agreeing among those who addressed
+    the proposal; ``*_coverage``: share of the type's listed population that
+    addressed it; ``*_n``: respondents who addressed it). Naturally sorted.
+    Empty when neither type has population figures.
+    """
+    w = weighted_agreement(data, "proposal_id", types=(a, b), count_partly=count_partly)
+    cols = ["proposal_id", "label", "a_n", "a_share", "a_coverage", "b_n", "b_share", "b_coverage", "difference"]
+    if w.empty or w["total_population"].isna().all():
+        return pd.DataFrame({c: pd.Series(dtype="float64") for c in cols})
+    w = w.assign(respondent_type=w["respondent_type"].astype("str"))
+    parts = []
+    for g, ty in (("a", a), ("b", b)):
+        part = w.loc[w["respondent_type"] == ty, ["proposal_id", "n_addressed", "share", "coverage"]]
+        part = part.groupby("proposal_id", sort=False).agg(
+            n=("n_addressed", "sum"), share=("share", "first"), coverage=("coverage", "first"))
+        parts.append(part.add_prefix(f"{g}_"))
+    out = parts[0].join(parts[1], how="outer").reset_index()
+    out[["a_n", "b_n"]] = out[["a_n", "b_n"]].fillna(0).astype("int64")
+    out["difference"] = out["a_share"] - out["b_share"]
+    titles = proposal_titles(data)
+    out["label"] = [proposal_label(p, titles.get(p, "")) for p in out["proposal_id"]]
+    return tidy_keys(out[cols], ["proposal_id"])

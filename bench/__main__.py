@@ -30,7 +30,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "load": ("bench.bench_load", "our loader vs pandas.read_excel(engine='openpyxl'), 10k/100k/1M rows"),
     "interaction": ("bench.bench_interaction", "each page's rerun after a filter change, 1M rows, AppTest"),
     "memory": ("bench.bench_memory", "canonical frame bytes per row beyond the comment text, 1M rows"),
-    "export": ("bench.run_export", "bench/bench_export.py's run(rows), when present"),
+    "export": ("bench.bench_export", "the Excel extract vs a plain to_excel of the same rows, 10k/100k rows"),
     "coldstart": ("bench.bench_coldstart", "streamlit run app.py to the first overview in Chromium"),
 }
 ALIASES = {"cold": "coldstart", "cold-start": "coldstart", "exports": "export", "mem": "memory"}

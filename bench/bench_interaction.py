@@ -1,16 +1,12 @@
 """Interaction: one rerun of each page after a filter change, with a 1M-row dataset loaded.
 
 The real ``app.py`` runs under Streamlit's AppTest, in this process. The
-dataset is built directly by :func:`bench.generate.coded_data` (equal to
-loading the generated workbook, without writing or reading it) and injected
-as the demo dataset:
-
-* ``components.datasource.DEMO_PATH`` points at a small marker file under
-  ``bench/.cache/`` (so the version key, a hash of that file, is new), and
-* ``components.datasource.load_path`` returns the prebuilt dataset.
-
-Both are module globals that ``load_dataset`` looks up at call time, so no
-app code changes. The run checks that the injected dataset was the one used.
+generated sheet (:func:`bench.generate.ensure_csv`, cached under
+``bench/.cache/``) is the app's demo dataset through configuration:
+``REMISSKOLLEN_DEMO_PATH`` (see :func:`components.datasource.demo_path`), so
+the app loads it with the real loader, once (``st.cache_resource``). The run
+checks that the app's dataset has the generated rows. The bare baselines run
+on :func:`bench.generate.coded_data` (the same rows, built directly).
 
 The sidebar's consultation is set to "all" (``?remiss=*``) so the view holds
 every row. Each timed rerun changes the respondent-type filter to a
@@ -26,12 +22,11 @@ Goal: every page under 0.3 s and within 8x of its bare groupby.
 from __future__ import annotations
 
 import os
-
 import tempfile
 from pathlib import Path
 
 from bench.common import ROOT, cli, fmt_s, row, slower, timed
-from bench.generate import CACHE_DIR, GENERATOR_VERSION, SEED, coded_data, size_label
+from bench.generate import SEED, coded_data, ensure_csv, size_label
 
 NAME = "interaction"
 GOAL_S = 0.3
@@ -94,35 +89,30 @@ def discover_pages() -> list[Path]:
     return sorted(p for p in PAGES_DIR.glob("*.py") if not p.name.startswith("_"))
 
 
-class Injected:
-    """The prebuilt dataset, served as the demo dataset."""
+class Generated:
+    """The generated sheet, served as the app's demo dataset (``REMISSKOLLEN_DEMO_PATH``)."""
 
     def __init__(self, n: int, seed: int):
-        from loaders.model import LoadResult
-        from loaders.report import Report
-
         self.n = n
+        write_s, self.path = timed(lambda: ensure_csv(n, seed))
         build_s, self.data = timed(lambda: coded_data(n, seed))
-        print(f"    built the {size_label(n)}-row dataset in {build_s:.1f} s", flush=True)
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        self.marker = CACHE_DIR / f"synthetic-{n}-seed{seed}-v{GENERATOR_VERSION}.key"
-        self.marker.write_text(f"bench.generate.coded_data({n}, seed={seed}) v{GENERATOR_VERSION}\n")
-        self.calls = 0
-        self._result = LoadResult(self.data, Report(file=self.marker.name))
-
-    def load_path(self, path):
-        self.calls += 1
-        return self._result
+        print(f"    {size_label(n)}-row sheet ready in {write_s:.1f} s (cached in {self.path.parent.name}/), "
+              f"built for the baselines in {build_s:.1f} s", flush=True)
 
     def install(self) -> None:
         import streamlit as st
 
-        import components.datasource as ds
+        from components.datasource import ENV_DEMO_PATH
 
-        ds.DEMO_PATH = self.marker
-        ds.load_path = self.load_path
+        os.environ[ENV_DEMO_PATH] = str(self.path)
         st.cache_resource.clear()
         st.cache_data.clear()
+
+    def loaded_rows(self) -> int:
+        """Rows of the dataset the app has loaded as its demo (from its resource cache)."""
+        import components.datasource as ds
+
+        return len(ds.load_dataset(ds.demo_source().key).responses)
 
 
 def _clear_view_caches() -> None:
@@ -193,7 +183,7 @@ class ScriptProfile:
         total = max((v[3] for (f, _, fn), v in stats.stats.items() if fn == "_run_script"), default=0.0)
         root = str(ROOT) + "/"
         ours = []
-        for (f, line, fn), v in stats.stats.items():
+        for (f, _line, fn), v in stats.stats.items():
             if f.startswith(root) and "/.venv/" not in f and not f.endswith("app.py") and fn != "<module>":
                 ours.append((v[3], f"{Path(f).relative_to(ROOT)}:{fn}"))
         ours.sort(reverse=True)
@@ -241,9 +231,9 @@ def run(quick: bool = False, emit=print, seed: int = SEED) -> list[dict]:
     n = 100_000 if quick else 1_000_000
     reps = 3 if quick else 5
     label = size_label(n)
-    injected = Injected(n, seed)
-    injected.install()
-    views = {types: _filtered(injected.data, types) for types in ROTATION[:reps]}
+    generated = Generated(n, seed)
+    generated.install()
+    views = {types: _filtered(generated.data, types) for types in ROTATION[:reps]}
 
     rows = []
 
@@ -265,9 +255,9 @@ def run(quick: bool = False, emit=print, seed: int = SEED) -> list[dict]:
             add(row(bench_name, label, ours="app failed", baseline="—", ratio="—", goal="—", met=False,
                     note=f"first run raised: {at.exception[0].message}"))
             continue
-        if injected.calls == 0:
-            raise RuntimeError("the app did not load the injected dataset: the injection in "
-                               "bench/bench_interaction.py no longer matches components/datasource.py")
+        if generated.loaded_rows() != n:
+            raise RuntimeError(f"the app did not load the generated sheet ({generated.path.name}) as its demo "
+                               "dataset: check REMISSKOLLEN_DEMO_PATH in components/datasource.py")
         try:
             at.switch_page(rel)
         except ValueError:
@@ -291,7 +281,7 @@ def run(quick: bool = False, emit=print, seed: int = SEED) -> list[dict]:
             done += 1
             best_page = min(best_page, t)
             view = views[types]
-            tb, _ = timed(lambda: bare(view))
+            tb, _ = timed(lambda bare=bare, view=view: bare(view))
             best_bare = min(best_bare, tb)
             if t > 20 * GOAL_S:
                 break  # far off the goal: more repetitions would not change the verdict

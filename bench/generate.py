@@ -391,19 +391,34 @@ def write_xlsx(path: str | Path, n: int, seed: int = SEED) -> Path:
     return path
 
 
-def cache_path(n: int, seed: int = SEED) -> Path:
-    return CACHE_DIR / f"coded-{n}-seed{seed}-v{GENERATOR_VERSION}.xlsx"
+def write_csv(path: str | Path, n: int, seed: int = SEED) -> Path:
+    """Write the sheet as UTF-8 CSV (the loader reads it like the workbook's sheet)."""
+    path = Path(path)
+    sheet_frame(n, seed).to_csv(path, index=False, encoding="utf-8")
+    return path
+
+
+def cache_path(n: int, seed: int = SEED, suffix: str = ".xlsx") -> Path:
+    return CACHE_DIR / f"coded-{n}-seed{seed}-v{GENERATOR_VERSION}{suffix}"
 
 
 def ensure_xlsx(n: int, seed: int = SEED) -> Path:
     """The cached workbook for ``(n, seed)``, written first if missing."""
-    path = cache_path(n, seed)
+    return _ensure(cache_path(n, seed), write_xlsx, n, seed)
+
+
+def ensure_csv(n: int, seed: int = SEED) -> Path:
+    """The cached CSV file for ``(n, seed)``, written first if missing."""
+    return _ensure(cache_path(n, seed, ".csv"), write_csv, n, seed)
+
+
+def _ensure(path: Path, write, n: int, seed: int) -> Path:
     if path.exists():
         return path
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        write_xlsx(tmp, n, seed)
+        write(tmp, n, seed)
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -421,7 +436,7 @@ def canonical_frame(n: int, seed: int = SEED) -> pd.DataFrame:
     """
     from loaders.schema import conform
 
-    r, u = rows(n, seed), universe(seed)
+    r = rows(n, seed)
     cols = sheet_columns(n, seed)
     frame = pd.DataFrame({
         "consultation": cols["Remiss"],

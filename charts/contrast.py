@@ -5,10 +5,16 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.textfmt import pct_texts
-from charts.theme import apply_theme, bar_height, percent_ticks, safe, set_props, short_labels
-from i18n.numbers import fmt_pct
+from charts.theme import (
+    apply_theme,
+    bar_height,
+    percent_ticks,
+    safe,
+    set_props,
+    short_labels,
+)
 from i18n.strings import t
+from i18n.textfmt import pct_texts
 
 #: Group colours (Okabe–Ito reddish purple and bluish green: not stance colours), plus distinct symbols.
 #: Vertical offset of the two groups' markers within a row, so their intervals do not overlap.
@@ -30,12 +36,6 @@ def row_labels(frame: pd.DataFrame, lang: str, label_col: str = "label",
     return labels
 
 
-def _interval_text(low, high, lang) -> str:
-    if pd.isna(low) or pd.isna(high):
-        return "–"
-    return f"{fmt_pct(low, lang)}–{fmt_pct(high, lang)}"
-
-
 def dumbbell(frame: pd.DataFrame, lang: str, *, a_name: str, b_name: str, title: str, description: str,
              label_col: str = "label", id_col: str | None = None, intervals: bool = True,
              n_cols: tuple[str, str] = ("a_total", "b_total"), small_col: str | None = "small_n") -> go.Figure:
@@ -44,9 +44,9 @@ def dumbbell(frame: pd.DataFrame, lang: str, *, a_name: str, b_name: str, title:
     Row ``i`` sits at ``y = i`` (tick label = the row's label); group a's marker
     at ``i - OFFSET`` and b's at ``i + OFFSET``.
 
-    ``frame``: :func:`analysis.dashboard.contrast_table` (``a_share, b_share``
+    ``frame``: :func:`analysis.contrast.contrast_table` (``a_share, b_share``
     and, with ``intervals``, ``a_low, a_high, b_low, b_high`` drawn as error
-    bars) or :func:`analysis.dashboard.weighted_pair` (``intervals=False``,
+    bars) or :func:`analysis.weighting.weighted_pair` (``intervals=False``,
     ``n_cols=("a_n", "b_n")``, ``small_col=None``). Rows flagged in
     ``small_col`` say "litet underlag" in their label and use open markers.
     Each marker's ``customdata``: ``[id, label, n, share text, interval text]``.
@@ -72,7 +72,7 @@ def dumbbell(frame: pd.DataFrame, lang: str, *, a_name: str, b_name: str, title:
             low, high = frame[f"{g}_low"].to_numpy(dtype=float), frame[f"{g}_high"].to_numpy(dtype=float)
             error = {"type": "data", "symmetric": False, "array": high - share, "arrayminus": share - low,
                      "color": style["color"], "thickness": 1.5, "width": 3}
-            # _interval_text for every row, with the percentages formatted in bulk.
+            # "low–high" per row ("–" without an interval), the percentages formatted in bulk.
             spans = [f"{lo}–{hi}" if ok else "–" for lo, hi, ok in
                      zip(pct_texts(low, lang), pct_texts(high, lang), (~(np.isnan(low) | np.isnan(high))).tolist())]
         else:

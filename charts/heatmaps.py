@@ -36,7 +36,7 @@ def share_heatmap(frame: pd.DataFrame, lang: str, *, row_col: str, col_col: str,
     """Cells coloured by ``value_col`` (a share) with the share and n written in each cell.
 
     ``frame`` is tidy: one row per (row_col, col_col) cell, e.g.
-    :func:`analysis.dashboard.topic_type_shares`. Rows and columns keep the
+    :func:`analysis.shares.topic_type_shares`. Rows and columns keep the
     frame's order of first appearance. Missing cells stay blank. Each cell's
     ``customdata`` is ``[row, column, count, n]``. Cells flagged in a
     ``small_n`` column say "litet underlag" in words.
@@ -83,7 +83,7 @@ def stance_grid(table: pd.DataFrame, lang: str, *, proposal_cols: Sequence[str],
                 description: str) -> go.Figure:
     """Respondent × proposal grid: one cell per answer, coloured and marked with a symbol.
 
-    ``table``: :func:`analysis.dashboard.matrix_table` (``respondent,
+    ``table``: :func:`analysis.profiles.matrix_table` (``respondent,
     respondent_type`` and one stance-code column per proposal). The z value is
     the index of the code in :data:`MATRIX_CODES`; the cell text a symbol
     (+, ±, −, 0; blank for not addressed), so the grid reads without colour.

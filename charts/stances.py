@@ -16,8 +16,8 @@ from plotly.subplots import make_subplots
 
 from charts.palette import STANCE_COLOURS, text_colour_on
 from charts.theme import Figure, add_traces, apply_theme, bar_height, percent_ticks, safe, set_props, short_labels
-from analysis.textfmt import int_texts, pct_texts
 from i18n.strings import stance_label, t, type_label
+from i18n.textfmt import int_texts, pct_texts
 
 #: Stances drawn in the main (diverging) panel, in legend order; sign of the bar.
 MAIN = (("agree", 1), ("partly", 1), ("disagree", -1))
@@ -70,7 +70,7 @@ def stance_bars(frame: pd.DataFrame, lang: str, *, label_col: str, title: str, d
                 id_col: str | None = None, labels: Sequence[str] | None = None, show_n: bool = False) -> go.Figure:
     """One diverging bar per row of ``frame``, top to bottom in the frame's order.
 
-    ``frame``: :func:`analysis.dashboard.stance_breakdown` output (columns
+    ``frame``: :func:`analysis.shares.stance_breakdown` output (columns
     ``agree, partly, disagree, no_position, n`` and ``<stance>_share``).
     Bar lengths are the shares (disagree drawn negative); every point's
     ``customdata`` is ``[id, label, count, n, share text]`` where ``id`` is the

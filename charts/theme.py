@@ -8,7 +8,6 @@ exports and the browser tests can read them.
 from __future__ import annotations
 
 import html
-import math
 from copy import deepcopy
 
 import numpy as np
@@ -177,7 +176,3 @@ def short_labels(labels, limit: int = LABEL_MAX) -> list[str]:
     short = [shorten(x, limit) for x in labels]
     out = short if len(set(short)) == len(set(labels)) else labels
     return [safe(x) for x in out]
-
-
-def is_missing(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))

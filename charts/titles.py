@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.contrast import SMALL_N
-from analysis.labels import join_words, type_plural
 from i18n.numbers import fmt_int, fmt_num, fmt_pct
 from i18n.strings import stance_label, t, type_label
+from i18n.words import join_words, type_plural
 
 #: Holm-adjusted p below this counts as a clear difference in the descriptions.
 ALPHA = 0.05

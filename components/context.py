@@ -24,11 +24,6 @@ class PageContext:
     view: CodedData  # narrowed by the sidebar filters (read-only, shared)
     filters: Filters
 
-    @property
-    def cache_key(self) -> tuple:
-        """Version and filters: the key for every cached aggregate."""
-        return (self.source.key, self.filters)
-
 
 def set_page_context(ctx: PageContext) -> None:
     st.session_state[_KEY] = ctx

@@ -9,6 +9,7 @@ are cached the same way, keyed by version and filters, with bounded entries.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,13 @@ from loaders.model import CodedData
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEMO_PATH = DATA_DIR / "demo.xlsx"
 TEMPLATE_PATH = DATA_DIR / "template.xlsx"
+#: A coded sheet to serve as the demo dataset instead of data/demo.xlsx (e.g. a benchmark's generated sheet).
+ENV_DEMO_PATH = "REMISSKOLLEN_DEMO_PATH"
+
+
+def demo_path() -> Path:
+    """The demo dataset's file: ``$REMISSKOLLEN_DEMO_PATH`` when set, else ``data/demo.xlsx``."""
+    return Path(os.environ.get(ENV_DEMO_PATH) or DEMO_PATH)
 
 
 @dataclass(frozen=True)
@@ -37,13 +45,13 @@ class Source:
     created_by: str = ""
 
 
-@st.cache_resource(show_spinner=False, max_entries=1)
-def _demo_key() -> str:
-    return "demo:" + hashlib.sha256(DEMO_PATH.read_bytes()).hexdigest()[:16]
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _demo_key(path: str) -> str:
+    return "demo:" + hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
 
 
 def demo_source() -> Source:
-    return Source(key=_demo_key(), name="Exempeldata", is_demo=True)
+    return Source(key=_demo_key(str(demo_path())), name="Exempeldata", is_demo=True)
 
 
 def stored_sources() -> tuple[list[Source], str | None]:
@@ -65,18 +73,11 @@ def stored_sources() -> tuple[list[Source], str | None]:
     return out, None
 
 
-def version_source(store, version_id: int) -> Source:
-    v = store.version(version_id)
-    return Source(key=f"version:{v.id}", name=v.dataset_name, is_demo=False, dataset_id=v.dataset_id,
-                  version_id=v.id, version_number=v.number,
-                  created_at=v.created_at.strftime("%Y-%m-%d %H:%M"), created_by=v.created_by)
-
-
 @st.cache_resource(show_spinner=False, max_entries=4)
 def load_dataset(key: str) -> CodedData:
     """The full dataset for a version key, loaded once per process."""
     if key.startswith("demo:"):
-        result = load_path(DEMO_PATH)
+        result = load_path(demo_path())
         if not result.ok:  # the shipped demo is tested; this guards a broken checkout
             raise RuntimeError(f"demo data invalid: {[p.message_en for p in result.report.errors]}")
         return result.data

@@ -32,8 +32,6 @@ def seed_from_url() -> None:
     st.session_state[W_CONS] = f.consultation
     st.session_state[W_TYPES] = list(f.respondent_types)
     st.session_state[W_TOPICS] = list(f.topics)
-    for name in ("proposals", "stances"):
-        st.session_state[f"url_{name}"] = list(getattr(f, name))
     st.session_state["_seeded"] = True
 
 

@@ -1,10 +1,15 @@
 """Filtered extracts for a remissammanställning: the Excel workbook and CSV files.
 
-* :func:`exports.workbook.build_extract` – the ``.xlsx`` the app's
-  "Ladda ner urval (Excel)" button and ``cli.py export`` write.
-* :func:`exports.csv.responses_csv` – the Svar sheet as CSV (two flavours).
+* :mod:`exports.workbook` – the ``.xlsx`` (:func:`~exports.workbook.build_extract`) the app's
+  "Ladda ner urval (Excel)" button and ``cli.py export`` write; its tables come from
+  :mod:`analysis.extract`.
+* :mod:`exports.xlsx_internals` – every use of xlsxwriter's private internals.
+* :mod:`exports.csv` – the Svar sheet as CSV (two flavours, :func:`~exports.csv.responses_csv`).
 * :mod:`exports.safe` – cell sanitising: formula injection, forbidden
   characters, Excel's cell length limit.
+* :mod:`exports.meta` – what an extract says about its source (:class:`~exports.meta.ExtractMeta`).
+* :mod:`exports.validation_report` – a loader report as a workbook.
+* :mod:`exports.command` – ``cli.py export``.
 
 Never imports Streamlit. The names below load their module on first use, so
 importing one small module of the package stays cheap.

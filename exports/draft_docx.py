@@ -34,11 +34,11 @@ from docx.oxml.ns import qn
 
 from analysis.draft import Draft, ProposalDraft, build_draft, order_key
 from analysis.filters import Filters, apply_filters, describe_filters
-from analysis.labels import type_plural
 from analysis.universe import listed_respondents
 from exports.meta import ExtractMeta
 from i18n.draft_sentences import capitalise, heading, join_names, paragraph
 from i18n.strings import t
+from i18n.words import type_plural
 from loaders.model import CodedData
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -27,10 +27,6 @@ class ExtractMeta:
     is_demo: bool = False
     generated_at: str = field(default_factory=lambda: _clock())
 
-    @property
-    def version_text(self) -> str:
-        return "–" if self.version is None else str(self.version)
-
     @classmethod
     def from_source(cls, source) -> ExtractMeta:
         """From the app's active :class:`components.datasource.Source` (read by attribute)."""

@@ -11,6 +11,10 @@ Sheets (names follow the language; Swedish shown):
 3. **Per förslag** – counts and shares per proposal
    (:func:`analysis.shares.summary_table`); shares are numbers in percent format.
 4. **Region vs kommun** – :func:`analysis.contrast.contrast` per proposal.
+
+The tables of sheets 3–5 come from :func:`analysis.extract.extract_frames`;
+this module lays them out. All use of xlsxwriter's private internals is in
+:mod:`exports.xlsx_internals`.
 5. **Per instans** – :func:`analysis.profiles.stance_matrix` as stance labels,
    coloured by conditional formats in the app's palette (:mod:`charts.palette`).
 6. **Diagram** – a native Excel bar chart that reads its values from sheet 3.
@@ -50,22 +54,19 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 import xlsxwriter
-from xlsxwriter.utility import xl_range
 
-from analysis.contrast import contrast
+from analysis.extract import ExtractFrames, extract_frames
 from analysis.filters import Filters, apply_filters, describe_filters
-from analysis.profiles import stance_matrix
-from analysis.shares import denominator_text, summary_table
-from analysis.universe import proposal_list
+from analysis.shares import denominator_text
 from appinfo import APP_NAME, APP_VERSION
 from charts.palette import STANCE_COLOURS, text_colour_on
 from exports.meta import ExtractMeta
 from exports.safe import EXCEL_MAX_CHARS, SafetyLog, Sanitiser
+from exports.xlsx_internals import RawRows, text_categories, widen_table
 from i18n.numbers import fmt_int
-from i18n.strings import t, type_label
 from i18n.strings import stance_label as _stance_label
+from i18n.strings import t, type_label
 from loaders.model import CodedData
-from loaders.natural import natsorted
 from loaders.schema import COLUMNS, STANCES
 
 __all__ = [
@@ -91,7 +92,6 @@ SHEET_KEYS = ("about", "responses", "proposals", "contrast", "respondents", "cha
 #: Rows prepared at a time for the Svar sheets (bounds the transient lists).
 _CHUNK = 5_000
 _TABLE_STYLE = "Table Style Medium 2"
-_CONTRAST_A, _CONTRAST_B = "Region", "Kommun"
 
 _FORMATS: dict[str, dict] = {
     "cell": {"valign": "top"},
@@ -232,114 +232,8 @@ class _Sheet:
 
 
 def _add_streamed_table(ws, first_row: int, last_row: int, headers: Sequence[str], name: str) -> None:
-    """An Excel Table over rows that are streamed (and flushed) after this call.
-
-    Call it before writing any cell of the sheet. xlsxwriter refuses
-    ``add_table()`` in ``constant_memory`` mode and would index every cell of
-    the range, so the table is declared on its header and first data row with
-    constant memory briefly off, and its ranges are then widened to
-    ``last_row``. The header cells add_table() stored as shared strings are
-    cleared; the caller writes the header row itself.
-    """
-    last_col = len(headers) - 1
-    small_last = min(last_row, first_row + 1)
-    saved = ws.constant_memory
-    ws.constant_memory = False
-    try:
-        rc = ws.add_table(first_row, 0, small_last, last_col, {
-            "name": name, "style": _TABLE_STYLE,
-            "columns": [{"header": h} for h in headers],
-        })
-    finally:
-        ws.constant_memory = saved
-    if rc != 0:
-        raise RuntimeError(f"add_table() failed ({rc}) for table {name!r}")
-    table = ws.tables[-1]
-    if not {"range", "a_range", "autofilter"} <= set(table):
-        raise RuntimeError("unexpected xlsxwriter table layout; check the pinned xlsxwriter version")
-    full = xl_range(first_row, 0, last_row, last_col)
-    table["range"] = table["a_range"] = table["autofilter"] = full
-    ws.table.clear()  # the header strings add_table() wrote; we write them inline ourselves
-
-
-# --------------------------------------------------------------------------
-# The analysis frames behind the sheets
-
-
-@dataclass
-class _Frames:
-    view: CodedData
-    consultations: list[str]
-    proposals: pd.DataFrame     # Per förslag
-    contrast: pd.DataFrame      # Region vs kommun
-    matrix: pd.DataFrame        # Per instans (labels), index consultation/type/respondent
-
-    @property
-    def multi(self) -> bool:
-        return len(self.consultations) > 1
-
-
-def _consultations(view: CodedData) -> list[str]:
-    found = set(map(str, view.responses["consultation"].unique()))
-    found |= set(map(str, proposal_list(view)["consultation"].unique()))
-    return natsorted(c for c in found if c)
-
-
-def _per_consultation(view: CodedData, consultations: list[str]):
-    """Each consultation's part of ``view``: also narrows ``respondents``, which a
-    topic or proposal filter leaves spanning every consultation."""
-    if not consultations:
-        yield "", view
-    for c in consultations:
-        yield c, apply_filters(view, Filters(consultation=c))
-
-
-def _proposal_frame(view: CodedData, multi: bool) -> pd.DataFrame:
-    keys = ["consultation", "proposal_id"] if multi else ["proposal_id"]
-    out = summary_table(view.responses, keys)
-    props = proposal_list(view)[["consultation", "proposal_id", "proposal_title", "topic"]]
-    props = props.drop_duplicates(keys)
-    out = out.assign(**{k: out[k].astype("str") for k in keys})
-    out = out.merge(props[keys + ["proposal_title", "topic"]], on=keys, how="left")
-    out[["proposal_title", "topic"]] = out[["proposal_title", "topic"]].fillna("")
-    return out
-
-
-def _contrast_frame(view: CodedData, consultations: list[str]) -> pd.DataFrame:
-    parts = []
-    for c, sub in _per_consultation(view, consultations):
-        part = contrast(sub.responses, _CONTRAST_A, _CONTRAST_B, by="proposal_id")
-        parts.append(part.assign(consultation=c))
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-
-
-def _matrix_frame(view: CodedData, consultations: list[str], lang: str) -> pd.DataFrame:
-    """Stance labels; "not addressed" spelled out; blank where a proposal is not in the row's consultation."""
-    labels = {s: _stance_label(s, lang) for s in STANCES}
-    missing = _stance_label("not_addressed", lang)
-    parts = []
-    for _, sub in _per_consultation(view, consultations):
-        m = stance_matrix(sub)
-        text = pd.DataFrame({col: m[col].astype("object").map(labels).fillna(missing) for col in m.columns},
-                            index=m.index, columns=list(m.columns))
-        parts.append(text)
-    if not parts:
-        return pd.DataFrame()
-    out = pd.concat(parts) if len(parts) > 1 else parts[0]
-    cols = natsorted(map(str, out.columns))
-    return out.reindex(columns=cols)
-
-
-def _frames(view: CodedData, lang: str) -> _Frames:
-    consultations = _consultations(view)
-    multi = len(consultations) > 1
-    return _Frames(
-        view=view,
-        consultations=consultations,
-        proposals=_proposal_frame(view, multi),
-        contrast=_contrast_frame(view, consultations),
-        matrix=_matrix_frame(view, consultations, lang),
-    )
+    """An Excel Table over rows streamed after this call (:func:`exports.xlsx_internals.widen_table`)."""
+    widen_table(ws, first_row, last_row, headers, name, _TABLE_STYLE)
 
 
 # --------------------------------------------------------------------------
@@ -471,68 +365,35 @@ class _RowStreamer:
     xlsxwriter spends most of an extract's time rendering cells one at a time
     (escaping, attributes, a regex or two per string). Most Svar columns
     repeat a few distinct values, so each distinct cell is rendered once, *by
-    xlsxwriter's own* ``_write_cell``, and that XML is reused with the cell
-    reference put in front; comments are rendered the same way, one at a time.
-    The result is byte-for-byte what xlsxwriter writes (a test compares the
-    two paths). Rows with a cell that needs write_rich_string() go through
-    xlsxwriter's public API.
+    xlsxwriter itself* (:class:`exports.xlsx_internals.RawRows`), and that XML
+    is reused with the cell reference put in front; comments are rendered the
+    same way, one at a time. The result is byte-for-byte what xlsxwriter
+    writes (a test compares the two paths). Rows with a cell that needs
+    write_rich_string() go through xlsxwriter's public API.
 
-    This leans on xlsxwriter internals (pinned: 3.3.x): :meth:`for_sheet`
-    probes them and returns None, so the caller falls back to the public,
-    slower path, whenever they do not behave as expected.
+    :meth:`for_sheet` returns None, so the caller falls back to the public,
+    slower path, whenever the internals do not behave as expected.
     """
 
-    _PREFIX = '<c r="A1"'
-
-    def __init__(self, ws) -> None:
-        self.ws = ws
+    def __init__(self, rows: RawRows) -> None:
+        self.rows = rows
 
     @classmethod
     def for_sheet(cls, ws) -> _RowStreamer | None:
-        try:
-            from xlsxwriter.worksheet import CellNumberTuple, CellStringTuple
-
-            streamer = cls(ws)
-            ok = (ws.constant_memory and ws.previous_row == 0 and not ws.row_info and callable(ws._write_row)
-                  and streamer._capture(lambda: ws._write_row(1, None)) == '<row r="2">'
-                  and streamer._render(CellStringTuple(' a<&"\tb', None)) ==
-                  ' t="inlineStr"><is><t xml:space="preserve"> a&lt;&amp;"\tb</t></is></c>'
-                  and streamer._render(CellNumberTuple(7, None)) == "><v>7</v></c>")
-            return streamer if ok else None
-        except Exception:  # noqa: BLE001 - any surprise means: use the public path
-            return None
-
-    def _capture(self, write) -> str:
-        ws = self.ws
-        saved, buf = ws.fh, io.StringIO()
-        ws.fh = buf
-        try:
-            write()
-        finally:
-            ws.fh = saved
-        return buf.getvalue()
-
-    def _render(self, cell) -> str:
-        """XML of ``cell`` after its ``r="…"`` attribute."""
-        xml = self._capture(lambda: self.ws._write_cell(0, 0, cell))
-        if not xml.startswith(self._PREFIX):
-            raise RuntimeError(f"unexpected cell XML: {xml[:40]!r}")
-        return xml[len(self._PREFIX):]
+        rows = RawRows.open(ws)
+        return cls(rows) if rows is not None else None
 
     def render_text(self, text: str, fmt) -> str:
-        from xlsxwriter.worksheet import CellStringTuple
-
-        return self._render(CellStringTuple(text, fmt))
+        return self.rows.text(text, fmt)
 
     def stream(self, sheet: _Sheet, text_cols: list[_TextColumn], row_numbers, row_j: int, int_fmt,
                lo: int, hi: int) -> None:
         from xlsxwriter.utility import xl_col_to_name
-        from xlsxwriter.worksheet import CellNumberTuple
 
-        ws = self.ws
-        ws._write_single_row(1)  # flush the header row written through the public API
+        rows = self.rows
+        rows.flush(1)  # the header row written through the public API
         number_open = '<c r="' + xl_col_to_name(row_j)
-        number_mid = self._render(CellNumberTuple(0, int_fmt))
+        number_mid = rows.number(0, int_fmt)
         number_mid = number_mid[: number_mid.index("<v>") + 3]
         opens = ['<c r="' + xl_col_to_name(c.j) for c in text_cols]
         last_row = 0
@@ -557,23 +418,22 @@ class _RowStreamer:
                         break
                     row_parts += (open_, r1, '"', frag)
                 if rich:
-                    ws.fh.write("".join(parts))
+                    rows.write("".join(parts))
                     parts = []
-                    ws.previous_row = r
+                    rows.moved_to(r)
                     _write_row_public(sheet, r, [(c.j, cs[i]) for c, cs in zip(text_cols, cells)], row_j,
                                       numbers[i], int_fmt)
-                    ws._write_single_row(r + 1)
+                    rows.flush(r + 1)
                     continue
                 row_parts += (number_open, r1, '"', number_mid, f"{numbers[i]:.16G}", "</v></c></row>")
                 parts.append("".join(row_parts))
                 if len(parts) == 1_000:
-                    ws.fh.write("".join(parts))
+                    rows.write("".join(parts))
                     parts = []
-            ws.fh.write("".join(parts))
+            rows.write("".join(parts))
             last_row = stop - lo
         if last_row:
-            ws._check_dimensions(last_row, len(text_cols))
-            ws.previous_row = last_row
+            rows.finish(last_row, len(text_cols))
 
 
 def _write_frame(sheet: _Sheet, frame: pd.DataFrame, spec: list[tuple[str, str, str]], start_row: int = 0) -> int:
@@ -615,8 +475,8 @@ def _proposal_spec(lang: str, multi: bool) -> list[tuple[str, str, str]]:
     return spec
 
 
-def _contrast_spec(lang: str, multi: bool) -> list[tuple[str, str, str]]:
-    a, b = type_label(_CONTRAST_A, lang), type_label(_CONTRAST_B, lang)
+def _contrast_spec(lang: str, multi: bool, pair: tuple[str, str]) -> list[tuple[str, str, str]]:
+    a, b = type_label(pair[0], lang), type_label(pair[1], lang)
     spec = [("consultation", t("col.consultation", lang), "cell")] if multi else []
     spec.append(("proposal_id", t("col.proposal_id", lang), "cell"))
     for g, label in (("a", a), ("b", b)):
@@ -652,13 +512,14 @@ def _write_matrix(ws, sheet: _Sheet, fmts: _Formats, matrix: pd.DataFrame, lang:
     sheet.header(0, headers)
     key_values = [index[k].to_numpy(dtype=object) for k in keys]
     body = matrix.to_numpy(dtype=object)
+    labels = {s: _stance_label(s, lang) for s in (*STANCES, "not_addressed")}
     for i in range(len(matrix)):
         for j, k in enumerate(keys):
             v = key_values[j][i]
             sheet.text(i + 1, j, type_label(v, lang) if k == "respondent_type" else v)
         for j, v in enumerate(body[i]):
-            if isinstance(v, str):
-                sheet.text(i + 1, len(keys) + j, v)
+            if isinstance(v, str):  # a stance code; NaN: the proposal is in another consultation
+                sheet.text(i + 1, len(keys) + j, labels[v])
     first = len(keys)
     last_col = len(headers) - 1
     ws.freeze_panes(1, first)
@@ -698,9 +559,7 @@ def _write_chart(wb, ws, sheet: _Sheet, proposals: pd.DataFrame, lang: str, mult
     categories = [[clean(v) for v in proposals["consultation"]], ids] if multi else ids
     chart = wb.add_chart({"type": "bar", "subtype": "percent_stacked"})
     if not multi:
-        # xlsxwriter would take ids such as "4.10" for numbers (a numRef with 4.1 cached).
-        guess = chart._get_data_type
-        chart._get_data_type = lambda data: "str" if data is categories else guess(data)
+        text_categories(chart, categories)  # ids such as "4.10" stay text
     for k, stance in enumerate(STANCES):
         col = offset + 3 + k
         chart.add_series({
@@ -724,7 +583,7 @@ def _write_chart(wb, ws, sheet: _Sheet, proposals: pd.DataFrame, lang: str, mult
 
 
 def _write_about(sheet: _Sheet, ws, meta: ExtractMeta, filters: Filters, lang: str, names: dict[str, str],
-                 response_names: list[str], frames: _Frames, n_rows: int, per_sheet: int,
+                 response_names: list[str], frames: ExtractFrames, n_rows: int, per_sheet: int,
                  log: SafetyLog) -> None:
     rows: list[tuple] = []  # (kind, label, value, value kind)
 
@@ -824,7 +683,7 @@ def write_extract(target, data: CodedData, filters: Filters, meta: ExtractMeta, 
     if n_rows > extract_limit(per_sheet):
         raise ExtractTooLarge(n_rows, extract_limit(per_sheet), per_sheet)
 
-    frames = _frames(view, lang)
+    frames = extract_frames(view)
     names = sheet_names(lang)
     response_names = _response_sheet_names(lang, max(1, math.ceil(n_rows / per_sheet)))
     san = Sanitiser(lang)
@@ -850,7 +709,7 @@ def write_extract(target, data: CodedData, filters: Filters, meta: ExtractMeta, 
         _write_table_sheet(ws_props, _Sheet(ws_props, fmts, san), frames.proposals,
                            _proposal_spec(lang, frames.multi))
         _write_table_sheet(ws_contrast, _Sheet(ws_contrast, fmts, san), frames.contrast,
-                           _contrast_spec(lang, frames.multi))
+                           _contrast_spec(lang, frames.multi, frames.pair))
         _write_matrix(ws_matrix, _Sheet(ws_matrix, fmts, san), fmts, frames.matrix, lang, frames.multi)
         _write_chart(wb, ws_chart, _Sheet(ws_chart, fmts, san), frames.proposals, lang, frames.multi,
                      names["proposals"])
@@ -868,7 +727,8 @@ def write_extract(target, data: CodedData, filters: Filters, meta: ExtractMeta, 
             wb.close()
         raise
     wb.close()
-    return ExtractSummary(rows=n_rows, sheets=[ws.name for ws in wb.worksheets()], response_sheets=response_names, log=san.log)
+    return ExtractSummary(rows=n_rows, sheets=[ws.name for ws in wb.worksheets()], response_sheets=response_names,
+                          log=san.log)
 
 
 def build_extract(data: CodedData, filters: Filters, meta: ExtractMeta, lang: str = "sv", *,

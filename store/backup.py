@@ -29,8 +29,8 @@ memory stays bounded by the batch, not the backup.
 from __future__ import annotations
 
 import base64
-import importlib
 import hashlib
+import importlib
 import json
 import math
 import zipfile

@@ -1,19 +1,8 @@
 """Tiny hand-made data sets for the analysis tests.
 
-``small``: one consultation ("Remiss A"), three proposals (5.1 addressed by
-no one), seven listed respondents of whom six replied:
-
-=====================  ========  ===========  =========  ============
-respondent             type      population   4.2        4.10
-=====================  ========  ===========  =========  ============
-Region Stockholm       Region    2 400 000    agree      partly
-Region Uppsala         Region      400 000    disagree   agree
-Region Gotland         Region       60 000    no_pos.    –
-Solna stad             Kommun       80 000    agree      agree
-Malmö stad             Kommun      350 000    partly     –
-Umeå kommun            Kommun      130 000    (did not reply)
-Myndigheten för X      Statlig     –          –          disagree
-=====================  ========  ===========  =========  ============
+``small``: "Remiss A" of :mod:`support.remiss_a` (shared with the export
+tests): one consultation, three proposals (5.1 addressed by no one), seven
+listed respondents of whom six replied, with their populations.
 """
 from __future__ import annotations
 
@@ -22,36 +11,7 @@ import pytest
 
 from loaders.model import CodedData
 from loaders.schema import conform
-
-CONSULTATION = "Remiss A"
-
-PROPOSALS = [
-    ("4.2", "Nationell styrning", "Ledning och styrning", "Region"),
-    ("4.10", "Gemensam IT", "Ledning och styrning", "Kommun"),
-    ("5.1", "Uppföljning", "Uppföljning", "Region"),
-]
-
-RESPONDENTS = [
-    ("Region Stockholm", "Region", 2_400_000.0, True),
-    ("Region Uppsala", "Region", 400_000.0, True),
-    ("Region Gotland", "Region", 60_000.0, True),
-    ("Solna stad", "Kommun", 80_000.0, True),
-    ("Malmö stad", "Kommun", 350_000.0, True),
-    ("Umeå kommun", "Kommun", 130_000.0, False),
-    ("Myndigheten för X", "Statlig myndighet", float("nan"), True),
-]
-
-ANSWERS = [
-    ("Region Stockholm", "4.2", "agree"),
-    ("Region Stockholm", "4.10", "partly"),
-    ("Region Uppsala", "4.2", "disagree"),
-    ("Region Uppsala", "4.10", "agree"),
-    ("Region Gotland", "4.2", "no_position"),
-    ("Solna stad", "4.2", "agree"),
-    ("Solna stad", "4.10", "agree"),
-    ("Malmö stad", "4.2", "partly"),
-    ("Myndigheten för X", "4.10", "disagree"),
-]
+from support.remiss_a import ANSWERS, CONSULTATION, PROPOSALS, RESPONDENTS
 
 
 def responses_frame(answers, consultation=CONSULTATION, proposals=PROPOSALS, respondents=RESPONDENTS):

@@ -4,7 +4,11 @@ import pytest
 
 from analysis.filters import Filters, apply_filters
 from analysis.shares import (
-    DENOMINATOR_TEXT, agreement, denominator_text, stance_counts, summary_table,
+    DENOMINATORS,
+    agreement,
+    denominator_text,
+    stance_counts,
+    summary_table,
 )
 
 NAN = float("nan")
@@ -121,7 +125,7 @@ def test_natural_order_of_proposal_ids(build):
 
 
 def test_denominator_texts():
-    assert set(DENOMINATOR_TEXT) == {"addressed", "positioned", "all"}
+    assert set(DENOMINATORS) == {"addressed", "positioned", "all"}
     assert denominator_text("addressed") == "av dem som yttrat sig om förslaget"
     assert denominator_text("positioned", "sv") == "av dem som tagit ställning"
     assert denominator_text("all") == "av alla svarande instanser i remissen"

@@ -1,12 +1,10 @@
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from analysis.coverage import addressed_matrix
 from analysis.contrast import contrast
+from analysis.coverage import addressed_matrix
 from analysis.profiles import stance_matrix
 from analysis.tabular import format_csv, to_records
 
@@ -36,13 +34,6 @@ def test_natural_order_in_matrices_and_contrast(build):
     assert list(addressed_matrix(data).columns) == expected
     assert list(stance_matrix(data).columns) == expected
     assert list(contrast(data.responses)["proposal_id"]) == expected
-
-
-def test_analysis_never_imports_streamlit():
-    code = ("import sys, pkgutil, importlib, analysis\n"
-            "for m in pkgutil.iter_modules(analysis.__path__): importlib.import_module('analysis.' + m.name)\n"
-            "assert not any(k.split('.')[0] == 'streamlit' for k in sys.modules), 'streamlit imported'\n")
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 
 
 def test_every_function_copes_with_empty_data(small, build):

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from analysis import dashboard
+from analysis import contrast, profiles, shares, weighting
 from analysis.coverage import coverage_by_type
 from analysis.profiles import stance_matrix
 from charts import titles
@@ -17,6 +17,7 @@ from charts.coverage import coverage_bars
 from charts.heatmaps import MATRIX_CODES, SYMBOLS, share_heatmap, stance_grid
 from charts.palette import STANCE_COLOURS
 from charts.stances import stance_bars, trace_shares
+from loaders.model import CodedData
 from loaders.schema import STANCES
 
 LANGS = ["sv", "en"]
@@ -35,14 +36,14 @@ def by_name(fig: go.Figure, name: str):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_stance_bars_equal_table(plan, lang):
-    table = dashboard.proposal_breakdown(plan)
+    table = shares.proposal_breakdown(plan)
     fig = stance_bars(table, lang, label_col="label", id_col="proposal_id", title="T", description="D")
     names = {"sv": ["Tillstyrker", "Tillstyrker delvis", "Avstyrker", "Ingen synpunkt"],
              "en": ["Agree", "Partly agree", "Disagree", "No position"]}[lang]
     assert [tr.name for tr in fig.data] == names
-    shares = trace_shares(fig)
+    traced = trace_shares(fig)
     for stance, name in zip(STANCES, names):
-        same(shares[name], table[f"{stance}_share"])
+        same(traced[name], table[f"{stance}_share"])
         trace = by_name(fig, name)
         custom = np.array(trace.customdata, dtype=object)
         assert list(custom[:, 0]) == list(table["proposal_id"])  # the id a click carries
@@ -62,7 +63,7 @@ def test_stance_bars_equal_table(plan, lang):
 
 
 def test_stance_bars_percent_ticks_swedish(plan):
-    table = dashboard.proposal_breakdown(plan)
+    table = shares.proposal_breakdown(plan)
     fig = stance_bars(table, "sv", label_col="label", title="T", description="D")
     assert "50\xa0%" in fig.layout.xaxis.ticktext
     assert "25\xa0%" in fig.layout.xaxis.ticktext  # the left side reads as a positive share
@@ -81,7 +82,7 @@ def test_stance_bars_show_n_and_escape():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_share_heatmap_equals_table(plan, lang):
-    table = dashboard.topic_type_shares(plan)
+    table = shares.topic_type_shares(plan)
     fig = share_heatmap(table, lang, row_col="topic", col_col="respondent_type", title="T", description="D")
     hm = fig.data[0]
     rows = list(dict.fromkeys(table["topic"]))
@@ -101,7 +102,7 @@ def test_share_heatmap_equals_table(plan, lang):
 
 
 def test_stance_grid_equals_table(plan):
-    table = dashboard.matrix_table(stance_matrix(plan, "type"))
+    table = profiles.matrix_table(stance_matrix(plan, "type"))
     props = [c for c in table.columns if c not in ("respondent", "respondent_type")]
     fig = stance_grid(table, "sv", proposal_cols=props, title="T", description="D")
     hm = fig.data[0]
@@ -126,7 +127,7 @@ def test_coverage_bars_equal_table(plan):
 
 @pytest.mark.parametrize("by", ["proposal_id", "topic", "addressee"])
 def test_dumbbell_equals_table(plan, by):
-    table = dashboard.contrast_table(plan, "Region", "Kommun", by=by, sort="difference")
+    table = contrast.contrast_table(plan, "Region", "Kommun", by=by, sort="difference")
     fig = dumbbell(table, "sv", a_name="Region", b_name="Kommun", id_col="proposal_id" if by == "proposal_id" else None,
                    title="T", description="D")
     line, a, b = fig.data
@@ -147,7 +148,7 @@ def test_dumbbell_equals_table(plan, by):
 
 
 def test_weighted_dumbbell_equals_table(plan):
-    table = dashboard.weighted_pair(plan)
+    table = weighting.weighted_pair(plan)
     assert len(table) == 25
     fig = dumbbell(table, "en", a_name="Region", b_name="Municipality", intervals=False, n_cols=("a_n", "b_n"),
                    small_col=None, title="T", description="D")
@@ -157,22 +158,22 @@ def test_weighted_dumbbell_equals_table(plan):
 
 
 def test_titles_state_the_finding(plan):
-    table = dashboard.proposal_breakdown(plan)
+    table = shares.proposal_breakdown(plan)
     r = plan.responses
     per = r.groupby("proposal_id", observed=True)["stance"].agg(lambda s: (s == "agree").mean())
     k = int((per > 0.5).sum())
     assert titles.proposals_title(table, "sv") == f"{k} av 25 förslag tillstyrks av en majoritet av dem som yttrat sig"
     top = per.idxmax()
     assert f"Högst: förslag {top}" in titles.proposals_description(table, "sv")
-    contrast = dashboard.contrast_table(plan)
-    assert titles.contrast_title(contrast, "sv", "Region", "Kommun", "proposal_id") == \
-        f"Regioner tillstyrker oftare än kommuner i {int((contrast['difference'] > 0).sum())} av 25 förslag"
-    english = titles.contrast_title(contrast, "en", "Region", "Kommun", "proposal_id")
+    pair = contrast.contrast_table(plan)
+    assert titles.contrast_title(pair, "sv", "Region", "Kommun", "proposal_id") == \
+        f"Regioner tillstyrker oftare än kommuner i {int((pair['difference'] > 0).sum())} av 25 förslag"
+    english = titles.contrast_title(pair, "en", "Region", "Kommun", "proposal_id")
     assert english.startswith("Regions agree more often")
 
 
 def test_titles_of_empty_frames():
-    empty = dashboard.stance_breakdown(dashboard.CodedData(), ["proposal_id"])
+    empty = shares.stance_breakdown(CodedData(), ["proposal_id"])
     assert titles.proposals_description(empty, "sv") == "Inga svar att visa i urvalet."
     no_topics = empty.rename(columns={"proposal_id": "topic"})
     assert titles.topics_title(no_topics, "en") == "No answers to show in the selection."

@@ -1,8 +1,9 @@
 """Small coded data sets, built in code, for the extract tests.
 
-``small``: one consultation ("Remiss A"), three proposals (5.1 addressed by
-no one), six respondents who replied (three regions, two municipalities, one
-agency) and one invited municipality that did not.
+``small``: "Remiss A" of :mod:`support.remiss_a` (shared with the analysis
+tests): one consultation, three proposals (5.1 addressed by no one), six
+respondents who replied (three regions, two municipalities, one agency) and
+one invited municipality that did not.
 """
 from __future__ import annotations
 
@@ -15,36 +16,11 @@ import pytest
 
 from loaders.model import CodedData
 from loaders.schema import conform
+from support.remiss_a import ANSWERS, CONSULTATION, PROPOSALS
+from support.remiss_a import RESPONDENTS as RESPONDENTS_WITH_POPULATION
 
-CONSULTATION = "Remiss A"
-
-PROPOSALS = [
-    ("4.2", "Nationell styrning", "Ledning och styrning", "Region"),
-    ("4.10", "Gemensam IT", "Ledning och styrning", "Kommun"),
-    ("5.1", "Uppföljning", "Uppföljning", "Region"),
-]
-
-RESPONDENTS = [
-    ("Region Stockholm", "Region", True),
-    ("Region Uppsala", "Region", True),
-    ("Region Gotland", "Region", True),
-    ("Solna stad", "Kommun", True),
-    ("Malmö stad", "Kommun", True),
-    ("Umeå kommun", "Kommun", False),
-    ("Myndigheten för X", "Statlig myndighet", True),
-]
-
-ANSWERS = [
-    ("Region Stockholm", "4.2", "agree"),
-    ("Region Stockholm", "4.10", "partly"),
-    ("Region Uppsala", "4.2", "disagree"),
-    ("Region Uppsala", "4.10", "agree"),
-    ("Region Gotland", "4.2", "no_position"),
-    ("Solna stad", "4.2", "agree"),
-    ("Solna stad", "4.10", "agree"),
-    ("Malmö stad", "4.2", "partly"),
-    ("Myndigheten för X", "4.10", "disagree"),
-]
+#: (name, type, replied): no populations in the extract tests.
+RESPONDENTS = [(name, rtype, replied) for name, rtype, _, replied in RESPONDENTS_WITH_POPULATION]
 
 
 def make_data(answers=ANSWERS, comments=None, consultation=CONSULTATION, respondents=RESPONDENTS,

@@ -13,8 +13,15 @@ from appinfo import APP_NAME, APP_VERSION
 from charts.palette import STANCE_COLOURS, text_colour_on
 from exports.meta import ExtractMeta
 from exports.safe import EXCEL_MAX_CHARS
-from exports.workbook import (PCT1_FORMAT, PCT_FORMAT, P_FORMAT, ExtractTooLarge, build_extract, write_extract,
-                              _add_streamed_table)
+from exports.workbook import (
+    P_FORMAT,
+    PCT1_FORMAT,
+    PCT_FORMAT,
+    ExtractTooLarge,
+    _add_streamed_table,
+    build_extract,
+    write_extract,
+)
 
 META = ExtractMeta(dataset="Remissvar SOU 2024:72", version=3, created_at="2024-11-02 14:05",
                    created_by="anna.a", generated_at="2024-11-03 09:00")
@@ -206,7 +213,8 @@ HOSTILE = [
     "</is></c><c r=\"Z1\"><f>1+1</f></c>",
     # xlsxwriter's constant_memory mode writes "<r>…</r>" text as raw rich-text XML: without the
     # guard in exports.workbook this one becomes a HYPERLINK formula cell (Z2).
-    '<r><t>x</t></r></is></c><c r="Z2"><f>HYPERLINK("http://evil","klick")</f></c><c r="Z3" t="inlineStr"><is><r><t>y</t></r>',
+    '<r><t>x</t></r></is></c><c r="Z2"><f>HYPERLINK("http://evil","klick")</f></c>'
+    '<c r="Z3" t="inlineStr"><is><r><t>y</t></r>',
 ]
 
 
@@ -375,17 +383,19 @@ def test_fast_rows_write_exactly_what_xlsxwriter_writes(h, monkeypatch, cache_ma
 
 def test_rows_are_streamed_not_held(h, monkeypatch):
     """Both writing paths keep memory bounded: one row (public path) or one chunk (fast path)."""
-    import exports.workbook as workbook
     from xlsxwriter.worksheet import Worksheet
 
+    import exports.workbook as workbook
+    from exports import xlsx_internals
+
     held = []
-    original = Worksheet._write_single_row
+    original = getattr(Worksheet, xlsx_internals.FLUSH_ROW)
 
     def spy(self, current_row_num=0):
-        held.append(len(self.table))
+        held.append(xlsx_internals.held_rows(self))
         return original(self, current_row_num)
 
-    monkeypatch.setattr(Worksheet, "_write_single_row", spy)
+    monkeypatch.setattr(Worksheet, xlsx_internals.FLUSH_ROW, spy)
     monkeypatch.setattr(workbook, "_FAST_ROWS", False)
     build_extract(_many_rows(h), Filters(), META, "sv")  # 2,400 rows
     assert len(held) > 2_400
@@ -393,43 +403,30 @@ def test_rows_are_streamed_not_held(h, monkeypatch):
 
     # Fast path: rows go to xlsxwriter's row file one chunk at a time.
     writes = []
-    original_stream = workbook._RowStreamer.stream
+    original_write = xlsx_internals.RawRows.write
 
-    def stream(self, *args, **kwargs):
-        fh = self.ws.fh
-
-        class Recorder:
-            def write(self, text):
-                writes.append(text.count("<row "))
-                return fh.write(text)
-
-            def __getattr__(self, name):
-                return getattr(fh, name)
-
-        self.ws.fh = Recorder()
-        try:
-            return original_stream(self, *args, **kwargs)
-        finally:
-            self.ws.fh = fh
+    def write(self, xml):
+        writes.append(xml.count("<row "))
+        return original_write(self, xml)
 
     monkeypatch.setattr(workbook, "_FAST_ROWS", True)
     monkeypatch.setattr(workbook, "_CHUNK", 100)
-    monkeypatch.setattr(workbook._RowStreamer, "stream", stream)
+    monkeypatch.setattr(xlsx_internals.RawRows, "write", write)
     build_extract(_many_rows(h), Filters(), META, "sv")
     assert sum(writes) >= 2_400 - 200  # rich-text rows (1 in 12) go through the public path
     assert max(writes) <= 100
 
 
 def test_memory_does_not_grow_with_the_rows(tmp_path):
-    """Python's peak allocation while writing 4,000 vs 40,000 rows (unique comments of 100–300
-    characters): held cells would cost some 70 MB more for the larger extract."""
+    """Python's peak allocation while writing 4,000 vs 40,000 rows (the benchmarks' data: a comment of
+    100–300 characters on every row): held cells would cost some 70 MB more for the larger extract."""
     import tracemalloc
 
-    from bench.bench_export import make_data
+    from bench.generate import coded_data
 
     peaks = []
     for rows in (4_000, 40_000):
-        data = make_data(rows)
+        data = coded_data(rows)
         tracemalloc.start()
         try:
             write_extract(tmp_path / f"{rows}.xlsx", data, Filters(), META, "sv", view=data)
@@ -473,13 +470,3 @@ def test_write_extract_to_a_path_returns_a_summary(small, tmp_path, h):
     assert summary.sheets == SV_SHEETS
     wb = h.open_xlsx(path.read_bytes())
     assert h.about_rows(wb["Om urvalet"])["Urval"] == "Svar som tillstyrker."
-
-
-def test_exports_never_import_streamlit():
-    import subprocess
-    import sys
-
-    code = ("import sys, exports, exports.workbook, exports.csv, exports.command, exports.safe, charts.palette; "
-            "assert 'streamlit' not in sys.modules, 'streamlit imported'")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=".")
-    assert done.returncode == 0, done.stderr

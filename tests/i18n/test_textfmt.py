@@ -6,8 +6,8 @@ import math
 import numpy as np
 import pytest
 
-from analysis.textfmt import int_text, int_texts, pct_text, pct_texts
 from i18n.numbers import fmt_int, fmt_pct
+from i18n.textfmt import int_text, int_texts, pct_text, pct_texts
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

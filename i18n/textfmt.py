@@ -12,7 +12,7 @@ the same strings:
   (missing, negative, 1,000 % or more, a value within a hair of a rounding
   boundary) to :func:`~i18n.numbers.fmt_pct` itself.
 
-``tests/analysis/test_textfmt.py`` checks them against :mod:`i18n.numbers`.
+``tests/i18n/test_textfmt.py`` checks them against :mod:`i18n.numbers`.
 """
 from __future__ import annotations
 
