@@ -27,6 +27,11 @@ class ExtractMeta:
     is_demo: bool = False
     generated_at: str = field(default_factory=lambda: _clock())
 
+    @property
+    def version_text(self) -> str:
+        """The version number as shown, or a dash for the demo data (used by the draft's title page)."""
+        return "–" if self.version is None else str(self.version)
+
     @classmethod
     def from_source(cls, source) -> ExtractMeta:
         """From the app's active :class:`components.datasource.Source` (read by attribute)."""
