@@ -52,9 +52,10 @@ def current_origin():
     except Exception:  # noqa: BLE001 - outside a Streamlit run there is no session
         pass
     try:
-        client = st.context.ip_address
+        ip = st.context.ip_address
+        client = ip if isinstance(ip, str) else None
         forwarded = (st.context.headers or {}).get("X-Forwarded-For")
-        if forwarded:
+        if isinstance(forwarded, str) and forwarded:
             client = f"{forwarded} via {client or 'localhost'}"
     except Exception:  # noqa: BLE001 - no request context (bare mode, tests)
         pass
