@@ -20,13 +20,25 @@ import re
 from i18n.strings import t
 
 # Markdown/GFM punctuation, KaTeX ($), Streamlit directives (:), HTML (<, >, &), setext headings (=),
-# and the characters GFM autolinking needs (":" of "https://", "." of "www.", "@" of an e-mail address).
+# and ":", "." and "@" for good measure (the autolinks themselves are broken by a joiner, below).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&@=^\"'])")
 
 
+#: Invisible WORD JOINER (U+2060): breaks what GFM would autolink without changing what is seen.
+JOINER = "\u2060"
+# Streamlit's Markdown finds bare web and e-mail addresses in the text AFTER backslash escapes are
+# resolved, so "https\://" is still linked. A joiner after the scheme, after "www" and after "@" is
+# what stops it: the regexes need "https://", "www." and "@" followed by a word character.
+_AUTOLINK = re.compile(r"(?i)(\b(?:https?|ftp|mailto|xmpp)(?=:)|\bwww(?=\.)|@)")
+
+
 def escape_md(text: object) -> str:
-    """Escape markdown (and HTML) so a value renders literally in st.markdown and every markdown label."""
-    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+    """Escape markdown (and HTML) so a value renders literally in st.markdown and every markdown label.
+
+    Bare addresses get an invisible word joiner (see :data:`JOINER`) so they are never turned into links.
+    """
+    text = _AUTOLINK.sub(r"\1" + JOINER, "" if text is None else str(text))
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def md_t(key: str, lang: str, **fmt) -> str:

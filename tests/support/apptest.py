@@ -35,7 +35,7 @@ def widget(at: AppTest, kind: str, label: str):
 
 
 def shown(markdown: str) -> str:
-    """What a reader sees of escaped markdown source: CommonMark backslash escapes removed."""
+    """What a reader sees of escaped markdown source: CommonMark backslash escapes and word joiners removed."""
     import re
 
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", str(markdown))
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", str(markdown)).replace("\u2060", "")
