@@ -30,14 +30,14 @@ STRINGS: dict[str, tuple[str, str]] = {
                                "Someone else saved version {n} of {name} while you were reviewing. The comparison "
                                "above now shows the changes against version {n}. Review them and press Save again "
                                "to save; nothing has been saved yet."),
-    "store.full": ("Kunde inte spara: lagringen är full. Inget har ändrats; be den som sköter servern frigöra "
-                   "utrymme.",
-                   "Could not save: the storage is full. Nothing was changed; ask whoever runs the server to "
-                   "free some space."),
-    "store.read_only": ("Kunde inte spara: databasen är skrivskyddad. Inget har ändrats; be den som sköter "
-                        "servern om skrivrätt.",
-                        "Could not save: the database is read-only. Nothing was changed; ask whoever runs the "
-                        "server for write access."),
+    "store.full": ("Kunde inte spara ändringen: lagringen är full. Inget har ändrats; be den som sköter "
+                   "servern frigöra utrymme.",
+                   "Could not save the change: the storage is full. Nothing was changed; ask whoever runs the "
+                   "server to free some space."),
+    "store.read_only": ("Kunde inte spara ändringen: databasen är skrivskyddad. Inget har ändrats; be den som "
+                        "sköter servern om skrivrätt.",
+                        "Could not save the change: the database is read-only. Nothing was changed; ask whoever "
+                        "runs the server for write access."),
     "store.failed": ("Kunde inte spara på grund av ett fel i databasen. Inget har ändrats.",
                      "Could not save because of a database error. Nothing was changed."),
     # Upload page

@@ -21,6 +21,7 @@ from tests.app_pages.test_upload import changed_workbook, on_page, upload
 
 NEW_NAME = {"sv": "Namn på den nya datamängden", "en": "Name of the new dataset"}
 SAVE = {"sv": "Spara", "en": "Save"}
+READ_ONLY = "Kunde inte spara ändringen: databasen är skrivskyddad."
 
 
 @pytest.fixture(autouse=True)
@@ -114,7 +115,7 @@ def test_read_only_database_says_so(monkeypatch):
     widget(at, "text_input", NEW_NAME["sv"]).input("Ny").run()
     widget(at, "button", "Spara").click().run()
     assert not at.exception
-    assert any(m.startswith("Kunde inte spara: databasen är skrivskyddad.") for m in messages(at)), messages(at)
+    assert any(m.startswith(READ_ONLY) for m in messages(at)), messages(at)
     monkeypatch.delenv("REMISSKOLLEN_DATABASE_URL")
     assert [d.name for d in open_store().list_datasets(include_deleted=True)] == ["Fast"]
     assert open_store().dataset_by_name("Fast").active_version_id == v1.id
@@ -143,7 +144,7 @@ def test_full_disk_says_so(tmp_path, monkeypatch):
         widget(at, "text_input", NEW_NAME["sv"]).input("Ny").run()
         widget(at, "button", "Spara").click().run()
         assert not at.exception
-        assert any(m.startswith("Kunde inte spara: lagringen är full.") for m in messages(at)), messages(at)
+        assert any(m.startswith("Kunde inte spara ändringen: lagringen är full.") for m in messages(at)), messages(at)
         (tiny / "filler").unlink()
         assert [d.name for d in open_store().list_datasets(include_deleted=True)] == ["Liten"]
         assert open_store().verify(v1.id)
@@ -171,3 +172,16 @@ def test_audit_trail_records_session_and_client():
     assert len(row["Session"]) == 12 and int(row["Session"], 16) >= 0
     entry = open_store().audit_log()[-1]
     assert entry.session == row["Session"] and entry.client is None
+
+
+def test_delete_on_a_read_only_database_says_so(monkeypatch):
+    path = database_url_from_env().removeprefix("sqlite:///")
+    other_session_saves("Fast", new=True)
+    monkeypatch.setenv("REMISSKOLLEN_DATABASE_URL", f"sqlite:///file:{path}?mode=ro&uri=true")
+    at = on_page(app().run(), "datasets")
+    widget(at, "checkbox", "Jag vill ta bort Fast").check().run()
+    widget(at, "button", "Ta bort datamängden").click().run()
+    assert not at.exception
+    assert any(m.startswith(READ_ONLY) for m in messages(at)), messages(at)
+    monkeypatch.delenv("REMISSKOLLEN_DATABASE_URL")
+    assert not open_store().dataset_by_name("Fast").is_deleted
