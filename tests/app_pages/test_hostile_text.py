@@ -117,6 +117,10 @@ def test_unknown_proposal_and_respondent_are_not_echoed(hostile_store):
     at, _ = open_page("proposal", "sv", {"forslag": hostile.URL_VALUE})
     text = "\n".join(shown(s) for s in markdown_sources(at))
     assert "Förslaget i länken finns inte i urvalet. Visar 4.2" in text and "evil.example/u" not in text
+    at, _ = open_page("proposal", "en", {"forslag": hostile.PROPOSAL_ID})  # a real id full of markup
+    sources = markdown_sources(at)
+    assert not any(live_in(s, live) for s in sources for live in hostile.LIVE_MARKUP)
+    assert any(hostile.PROPOSAL_ID in shown(s) for s in sources) and "not in the selection" not in "".join(sources)
     at, _ = open_page("respondents", "en", {"instans": hostile.URL_VALUE})
     text = "\n".join(shown(s) for s in markdown_sources(at))
     assert "The respondent in the link is not in the selection. Showing" in text and "evil.example/u" not in text
