@@ -185,3 +185,34 @@ def test_delete_on_a_read_only_database_says_so(monkeypatch):
     assert any(m.startswith(READ_ONLY) for m in messages(at)), messages(at)
     monkeypatch.delenv("REMISSKOLLEN_DATABASE_URL")
     assert not open_store().dataset_by_name("Fast").is_deleted
+
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_store_refusal_has_its_own_message(lang):
+    """The race the page cannot stage (a dataset deleted between render and click) and every other refusal."""
+    from components.saving import store_message
+    from store.errors import (
+        DatasetDeleted,
+        DatasetNotFound,
+        NameTaken,
+        NameTooLong,
+        StorageFull,
+        StoreBusy,
+        StoreError,
+        StoreReadOnly,
+        VersionConflict,
+    )
+
+    refusals = [StoreBusy(), NameTaken("Hemlig"), NameTaken("Hemlig", deleted=True), NameTooLong("x" * 250, 200),
+                VersionConflict("Hemlig", 1, 2, 2), DatasetDeleted("dataset 'Hemlig' is deleted"),
+                DatasetNotFound("no dataset"), StorageFull(), StoreReadOnly(), StoreError("boom")]
+    texts = [shown(store_message(exc, lang, "Hemlig")) for exc in refusals]
+    assert len(set(texts)) == len(texts)
+    assert not any("boom" in m or "dataset 'Hemlig'" in m for m in texts)  # no raw exception text
+    if lang == "sv":
+        assert texts[5] == ("Datamängden Hemlig är borttagen. En administratör kan återställa den på Datamängder; "
+                            "inget har sparats.")
+        assert texts[3].startswith("Namnet är 250 tecken långt")
+    else:
+        assert texts[5].startswith("The dataset Hemlig is deleted.")
