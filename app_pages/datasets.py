@@ -2,11 +2,14 @@
 import pandas as pd
 import streamlit as st
 
+from components.audit import show_audit
 from components.connection import get_store
 from components.context import page_context
+from components.saving import guarded
 from components.state import request_dataset
 from components.tables import show_table
-from components.user import current_user, is_admin
+from components.text import escape_md, md_t
+from components.user import is_admin
 from components.validation import render_diff
 from i18n.strings import t
 from store.diff import diff_versions
@@ -31,7 +34,7 @@ if not live:
     st.info(t("datasets.none", lang))
 for d in live:
     versions = store.list_versions(d.id)
-    with st.expander(f"{d.name} · {t('sidebar.version', lang, n=d.active_version_number)}", expanded=True):
+    with st.expander(f"{escape_md(d.name)} · {t('sidebar.version', lang, n=d.active_version_number)}", expanded=True):
         show_table(pd.DataFrame([{
             "version": v.number, "active": "✓ " + t("datasets.active", lang) if v.is_active else "",
             "created_at": v.created_at.strftime("%Y-%m-%d %H:%M"), "created_by": v.created_by,
@@ -46,12 +49,12 @@ for d in live:
                              icon=":material/download:")
         if left.button(t("datasets.restore", lang, n=pick), key=f"restore_{d.id}",
                        disabled=by_number[pick].is_active):
-            store.restore(by_number[pick].id, user=current_user())
-            done(t("datasets.restored", lang, name=d.name, n=pick), str(d.id))
-        if right.checkbox(t("datasets.confirm_delete", lang, name=d.name), key=f"confirm_{d.id}"):
+            if guarded(lang, d.name, store.restore, by_number[pick].id):
+                done(md_t("datasets.restored", lang, name=d.name, n=pick), str(d.id))
+        if right.checkbox(md_t("datasets.confirm_delete", lang, name=d.name), key=f"confirm_{d.id}"):
             if right.button(t("datasets.delete", lang), key=f"delete_{d.id}", type="primary"):
-                store.soft_delete(d.id, user=current_user())
-                done(t("datasets.deleted", lang, name=d.name), "demo")
+                if guarded(lang, d.name, store.soft_delete, d.id):
+                    done(md_t("datasets.deleted", lang, name=d.name), "demo")
         if len(numbers) > 1:
             a, b = st.columns(2)
             old = a.selectbox(t("datasets.compare_old", lang), numbers, index=1, key=f"old_{d.id}")
@@ -63,11 +66,8 @@ deleted = [d for d in datasets if d.is_deleted]
 if deleted and is_admin():
     st.subheader(t("datasets.deleted_title", lang))
     for d in deleted:
-        if st.button(t("datasets.undelete", lang, name=d.name), key=f"undelete_{d.id}"):
-            store.undelete(d.id, user=current_user())
-            done(t("datasets.undeleted", lang, name=d.name), str(d.id))
+        if st.button(md_t("datasets.undelete", lang, name=d.name), key=f"undelete_{d.id}"):
+            if guarded(lang, d.name, store.undelete, d.id):
+                done(md_t("datasets.undeleted", lang, name=d.name), str(d.id))
 
-st.subheader(t("datasets.audit", lang))
-show_table(pd.DataFrame([{"at": e.at.strftime("%Y-%m-%d %H:%M:%S"), "user": e.user,
-                          "action": t(f"audit.{e.action}", lang), "dataset": e.dataset_name or "",
-                          "version": e.version_number} for e in reversed(store.audit_log())]), lang, key="audit")
+show_audit(store, lang)

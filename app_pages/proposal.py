@@ -4,8 +4,15 @@ import streamlit as st
 from charts import titles
 from charts.stances import stance_bars
 from components import aggregates as agg
-from components.charting import PROPOSAL_PARAM, chart_block, show_frame, stop_if_empty, url_selectbox
+from components.charting import (
+    PROPOSAL_PARAM,
+    chart_block,
+    show_frame,
+    stop_if_empty,
+    url_selectbox,
+)
 from components.context import page_context
+from components.text import md_t
 from i18n.numbers import fmt_int
 from i18n.strings import t
 
@@ -27,10 +34,10 @@ if not labels:
 pid, rejected = url_selectbox(t("proposal.pick", lang), list(labels), param=PROPOSAL_PARAM, key="w_proposal",
                               format_func=labels.get)
 if rejected:
-    st.warning(t("proposal.unknown", lang, pid=rejected, shown=labels[pid]))
+    st.warning(md_t("security.unknown_proposal", lang, shown=labels[pid]))
 topics = dict(zip(ids, opts["topic"].tolist()))
 consultations = dict(zip(ids, opts["consultation"].tolist()))
-st.caption(t("proposal.meta", lang, topic=topics[pid] or "–", consultation=consultations[pid]))
+st.caption(md_t("proposal.meta", lang, topic=topics[pid] or "–", consultation=consultations[pid]))
 
 by_type = agg.proposal_by_type(key, f, pid)
 if by_type["n"].sum() == 0:

@@ -8,7 +8,7 @@ from components import aggregates as agg
 from components import charting
 from components.charting import chart_block, show_frame, stop_if_empty, text, url_selectbox
 from components.context import page_context
-from components.text import escape_md
+from components.text import escape_md, md_t
 from i18n.numbers import fmt_int
 from i18n.strings import t, type_label
 
@@ -31,7 +31,7 @@ types = dict(zip(people["respondent"].tolist(), people["respondent_type"].astype
 who, rejected = url_selectbox(t("respondents.pick", lang), list(types), param="instans", key="w_respondent",
                               format_func=lambda n: f"{n} ({type_label(types[n], lang)})")
 if rejected:
-    st.warning(t("respondents.unknown", lang, name=rejected, shown=who))
+    st.warning(md_t("security.unknown_respondent", lang, shown=who))
 summaries, answers = agg.respondent_profile(key, f, who)
 for row in summaries:
     st.subheader(escape_md(respondent_headline(row, lang)))

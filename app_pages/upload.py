@@ -4,14 +4,14 @@ import streamlit as st
 from components.connection import get_store
 from components.context import page_context
 from components.datasource import TEMPLATE_PATH
+from components.saving import name_problem, save, shown_base
 from components.state import request_dataset
 from components.tables import show_table
-from components.user import current_user
+from components.text import md_t
 from components.validation import render_diff, render_report, validate_upload
 from i18n.strings import t
 from loaders.sanitize import strip_macros
 from store.diff import diff_versions
-from store.errors import StoreBusy, StoreError
 
 c, lang = page_context(), page_context().lang
 store = get_store()
@@ -22,7 +22,8 @@ st.download_button(t("upload.template", lang), TEMPLATE_PATH.read_bytes(), file_
                    icon=":material/description:")
 uploaded = st.file_uploader(t("upload.pick", lang), type=["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
                             key=f"upload_file_{st.session_state.get('upload_round', 0)}",
-                            help=t("upload.pick_help", lang))
+                            help=t("upload.pick_help", lang), max_upload_size=st.get_option("server.maxUploadSize"))
+st.caption(md_t("store.size_cap", lang, mb=st.get_option("server.maxUploadSize")))
 if uploaded is None:
     st.stop()
 
@@ -42,29 +43,25 @@ mode = st.radio(t("upload.target", lang), ["existing", "new"] if names else ["ne
 if mode == "existing":
     name = st.selectbox(t("upload.dataset", lang), names, key="upload_dataset")
     target = next(d for d in datasets if d.name == name)
-    st.subheader(t("upload.diff_title", lang, name=name, n=target.active_version_number))
+    base = shown_base(target.id, target.active_version_id)
+    st.subheader(md_t("upload.diff_title", lang, name=name, n=target.active_version_number))
     render_diff(diff_versions(store.load_version(target.active_version_id), result.data), lang, key="upload")
 else:
-    name = st.text_input(t("upload.new_name", lang), key="upload_new_name").strip()
-    if name in names:
-        st.warning(t("upload.name_taken", lang, name=name))
+    name, base = st.text_input(t("upload.new_name", lang), key="upload_new_name").strip(), None
+    if problem := name_problem(name, names, lang):
+        st.warning(problem)
 
-blocked = not result.ok or not name or (mode == "new" and name in names)
+blocked = not result.ok or not name or (mode == "new" and name_problem(name, names, lang) is not None)
 if not result.ok:
     st.caption(t("upload.save_blocked", lang))
 if st.button(t("upload.save", lang), type="primary", disabled=blocked, key="upload_save"):
     kept, kept_name = strip_macros(raw, uploaded.name)
-    try:
-        v = store.save_version(name, result.data, kept_name, kept, user=current_user(), create=mode == "new")
-    except StoreBusy:
-        st.error(t("upload.busy", lang))
-    except StoreError as exc:
-        st.error(t("upload.store_failed", lang, error=str(exc)))
-    else:
+    v = save(store, name, result.data, kept_name, kept, lang, new=mode == "new", expected_version_id=base)
+    if v is not None:
         request_dataset(str(v.dataset_id))
         for key in ("upload_mode", "upload_new_name", "upload_dataset"):
             st.session_state.pop(key, None)
         st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
-        st.session_state["upload_saved"] = t("upload.saved", lang, name=v.dataset_name, n=v.number,
-                                             rows=v.n_rows)
+        st.session_state["upload_saved"] = md_t("upload.saved", lang, name=v.dataset_name, n=v.number,
+                                                rows=v.n_rows)
         st.rerun()

@@ -8,6 +8,7 @@ from components import state
 from components.context import PageContext
 from components.datasource import Source, filtered_dataset, load_dataset
 from components.download import extract_buttons
+from components.text import escape_md, md_t
 from i18n.strings import LANGS, t, type_label
 from loaders.natural import natsorted
 from loaders.schema import RESPONDENT_TYPES
@@ -43,7 +44,8 @@ def _pick_source(sources: list[Source], lang: str) -> Source:
     pending = st.session_state.pop(state.PENDING_DS, None)
     if pending in by_token:
         st.session_state[state.W_DS] = pending
-    if st.session_state.get(state.W_DS) not in by_token:
+    unknown = st.session_state.get(state.W_DS) not in by_token
+    if unknown:
         stored = [s for s in sources if not s.is_demo]
         newest = max(stored, key=lambda s: s.version_id) if stored else sources[-1]
         st.session_state[state.W_DS] = _token(newest)
@@ -55,6 +57,9 @@ def _pick_source(sources: list[Source], lang: str) -> Source:
         return f"{s.name} ({t('sidebar.version', lang, n=s.version_number)})"
 
     token = st.selectbox(t("sidebar.dataset", lang), list(by_token), key=state.W_DS, format_func=label)
+    if unknown and st.query_params.get(state.DS_KEY) not in (None, "", token):
+        # A link naming no dataset: ignored, never echoed; the dataset shown instead is named.
+        st.caption(md_t("security.unknown_dataset", lang, shown=label(token)))
     return by_token[token]
 
 
@@ -66,12 +71,12 @@ def render(sources: list[Source], store_error: str | None = None) -> PageContext
             format_func=LANG_NAMES.get, key=state.W_LANG, required=True)
         lang = lang or "sv"
         if store_error:
-            st.error(t("sidebar.store_error", lang, error=store_error))
+            st.error(md_t("sidebar.store_error", lang, error=store_error))
         source = _pick_source(sources, lang)
         data = load_dataset(source.key)
         if not source.is_demo:
-            st.caption(t("sidebar.version_caption", lang, n=source.version_number,
-                         at=source.created_at, by=source.created_by))
+            st.caption(md_t("sidebar.version_caption", lang, n=source.version_number,
+                            at=source.created_at, by=source.created_by))
 
         consultations, _, _ = _options_for(data, None)
         cons_options = consultations + ([ALL] if len(consultations) > 1 else [])
@@ -93,7 +98,7 @@ def render(sources: list[Source], store_error: str | None = None) -> PageContext
             respondent_types=tuple(st.session_state[state.W_TYPES]),
             topics=tuple(st.session_state[state.W_TOPICS]),
         )
-        st.caption(f"{t('sidebar.active_filters', lang)}: {describe_filters(filters, lang)}")
+        st.caption(f"{t('sidebar.active_filters', lang)}: {escape_md(describe_filters(filters, lang))}")
         ctx = PageContext(lang=lang, source=source, data=data,
                           view=filtered_dataset(source.key, filters), filters=filters)
         extract_buttons(ctx)

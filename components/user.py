@@ -98,3 +98,36 @@ def login_box(lang: str) -> None:
                 st.logout()
         elif st.button(t("auth.login", lang), key="auth_login", icon=":material/login:", type="primary"):
             st.login()
+
+
+def current_origin():
+    """Where this session's changes come from, for the audit log (:class:`store.versions.Origin`).
+
+    ``session``: the first 12 hex digits of a sha256 of Streamlit's session
+    id, the same for every action of one browser session but not usable to
+    join it. ``client``: ``st.context.ip_address`` (None when the browser is
+    on the same machine), with an ``X-Forwarded-For`` header in front when a
+    proxy sets one (a header can be forged; it is recorded, not trusted).
+    """
+    import hashlib
+
+    from store.versions import Origin
+
+    session = client = None
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        if ctx is not None:
+            session = hashlib.sha256(str(ctx.session_id).encode()).hexdigest()[:12]
+    except Exception:  # noqa: BLE001 - outside a Streamlit run there is no session
+        pass
+    try:
+        ip = st.context.ip_address
+        client = ip if isinstance(ip, str) else None
+        forwarded = (st.context.headers or {}).get("X-Forwarded-For")
+        if isinstance(forwarded, str) and forwarded:
+            client = f"{forwarded} via {client or 'localhost'}"
+    except Exception:  # noqa: BLE001 - no request context (bare mode, tests)
+        pass
+    return Origin(session=session, client=client)

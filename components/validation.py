@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components.tables import show_table
+from components.text import md_t
 from exports.validation_report import report_rows, report_xlsx
 from i18n.numbers import fmt_int
 from i18n.strings import t
@@ -37,9 +38,9 @@ def render_report(result: LoadResult, lang: str) -> None:
     cols[3].metric(t("upload.errors", lang), fmt_int(len(report.errors), lang))
     cols[4].metric(t("upload.warnings", lang), fmt_int(len(report.warnings), lang))
     if report.ok:
-        st.success(t("upload.valid", lang, file=report.file))
+        st.success(md_t("upload.valid", lang, file=report.file))
     else:
-        st.error(t("upload.invalid", lang, file=report.file, n=len(report.errors)))
+        st.error(md_t("upload.invalid", lang, file=report.file, n=len(report.errors)))
     if report.problems:
         table = pd.DataFrame(report_rows(report, lang))
         table["row"] = table["row"].astype("Int64")

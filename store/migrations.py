@@ -46,6 +46,18 @@ def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=tables, checkfirst=True)
 
 
+def _v2(conn: Connection) -> None:
+    """Audit entries say where an anonymous change came from: ``session_id`` and ``client``.
+
+    Step 1 builds from the current table shapes, so on a new database the
+    columns exist already; only the missing ones are added.
+    """
+    have = {c["name"] for c in inspect(conn).get_columns("audit_log")}
+    for column, ddl in (("session_id", "VARCHAR(64)"), ("client", "VARCHAR(200)")):
+        if column not in have:
+            conn.execute(text(f"ALTER TABLE audit_log ADD COLUMN {column} {ddl}"))
+
+
 def _v5(conn: Connection) -> None:
     from store.drafts import draft_texts  # defined in its own module, on the same metadata
 
@@ -58,6 +70,7 @@ Step = tuple[int, str, Callable[[Connection], None]]
 
 STEPS: list[Step] = [
     (1, "initial schema: datasets, versions, row tables, audit log", _v1),
+    (2, "audit log: session and client address of each action", _v2),
     (5, "draft_texts: edited draft paragraphs, append-only", _v5),
 ]
 

@@ -130,6 +130,9 @@ audit_log = Table(
     Column("dataset_id", Integer, ForeignKey("datasets.id"), nullable=True, index=True),
     Column("version_id", Integer, ForeignKey("versions.id"), nullable=True),
     Column("detail", Text, nullable=False, default=""),
+    # Schema step 2: where an anonymous change came from (a hash of the browser session, the client address).
+    Column("session_id", String(64), nullable=True),
+    Column("client", String(200), nullable=True),
     CheckConstraint(
         "action IN ({})".format(", ".join(f"'{a}'" for a in AUDIT_ACTIONS)),
         name="action_known",

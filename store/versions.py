@@ -33,7 +33,17 @@ from loaders.model import CodedData
 from loaders.natural import natural_key
 from loaders.schema import conform
 from store.db import DEFAULT_BUSY_TIMEOUT, database_url_from_env, make_engine, read_only, write
-from store.errors import DatasetDeleted, DatasetNotFound, StoreBusy, VersionNotFound
+from store.errors import (
+    DatasetDeleted,
+    DatasetNotFound,
+    NameTaken,
+    NameTooLong,
+    StorageFull,
+    StoreBusy,
+    StoreReadOnly,
+    VersionConflict,
+    VersionNotFound,
+)
 from store.frames import (
     FRAME_COLUMNS,
     checksum_rows,
@@ -52,6 +62,21 @@ ANONYMOUS = "anonym"
 #: Rows per executemany batch.
 INSERT_CHUNK = 10_000
 _NAME_MAX = 200
+#: Longest dataset name (the width of ``datasets.name``).
+NAME_MAX = _NAME_MAX
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a change came from, for the audit log when nobody is logged in.
+
+    ``session`` is a short hash of the browser session (the same for every
+    action of one session, never the session id itself); ``client`` is the
+    client address as the server saw it. Both are recorded as given.
+    """
+
+    session: str | None = None
+    client: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +126,8 @@ class AuditEntry:
     version_id: int | None
     version_number: int | None
     detail: dict
+    session: str | None = None
+    client: str | None = None
 
 
 def _utc(dt: datetime | None) -> datetime | None:
@@ -125,8 +152,32 @@ def _clean_name(name: str) -> str:
     if not name:
         raise ValueError("dataset name must not be empty")
     if len(name) > _NAME_MAX:
-        raise ValueError(f"dataset name longer than {_NAME_MAX} characters")
+        raise NameTooLong(name, _NAME_MAX)
     return name
+
+
+def _sqlite_code(orig) -> str:
+    return str(getattr(orig, "sqlite_errorname", "") or "")
+
+
+def _is_full(exc: DBAPIError) -> bool:
+    """SQLITE_FULL, or PostgreSQL's disk_full / out_of_memory class 53."""
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) in ("53100", "53200", "53400"):
+        return True
+    message = str(orig).lower()
+    return _sqlite_code(orig) == "SQLITE_FULL" or "database or disk is full" in message or (
+        "no space left on device" in message)
+
+
+def _is_read_only(exc: DBAPIError) -> bool:
+    """SQLITE_READONLY*, or PostgreSQL's read_only_sql_transaction / insufficient_privilege."""
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) in ("25006", "42501"):
+        return True
+    message = str(orig).lower()
+    return _sqlite_code(orig).startswith("SQLITE_READONLY") or "readonly database" in message or (
+        "read-only file system" in message)
 
 
 def _is_busy(exc: DBAPIError) -> bool:
@@ -162,6 +213,10 @@ class Store:
         except DBAPIError as exc:
             if _is_busy(exc):
                 raise StoreBusy("the database is busy with another write; try again") from exc
+            if _is_full(exc):
+                raise StorageFull("the storage is full; nothing was written") from exc
+            if _is_read_only(exc):
+                raise StoreReadOnly("the database is read-only; nothing was written") from exc
             raise
 
     @contextmanager
@@ -187,6 +242,10 @@ class Store:
         file_bytes: bytes,
         user: str | None = ANONYMOUS,
         create: bool = True,
+        *,
+        new_dataset: bool = False,
+        expected_version_id: int | None = None,
+        origin: Origin | None = None,
     ) -> VersionInfo:
         """Store ``data`` as the next version of ``dataset_name`` and activate it.
 
@@ -195,7 +254,26 @@ class Store:
         :class:`DatasetNotFound`. A soft-deleted dataset raises
         :class:`DatasetDeleted`. Raises :class:`StoreBusy` when another
         writer holds the database longer than the busy timeout.
+
+        ``new_dataset=True`` asks for a NEW dataset: the row is inserted
+        outright and the unique constraint on the name refuses a name that
+        exists, live or deleted, with :class:`NameTaken` (two sessions
+        creating one name at once: exactly one wins). ``expected_version_id``
+        is the active version the caller's diff was made against; if another
+        session has moved the active version since, :class:`VersionConflict`
+        is raised and nothing is written. A 201-character name raises
+        :class:`NameTooLong`; a full disk :class:`StorageFull`; a read-only
+        database :class:`StoreReadOnly`.
         """
+        try:
+            return self._save_version(dataset_name, data, file_name, file_bytes, user, create, new_dataset,
+                                      expected_version_id, origin)
+        except NameTaken as exc:
+            found = self.dataset_by_name(exc.name)
+            raise NameTaken(exc.name, deleted=bool(found and found.is_deleted)) from exc
+
+    def _save_version(self, dataset_name, data, file_name, file_bytes, user, create, new_dataset,
+                      expected_version_id, origin) -> VersionInfo:
         name = _clean_name(dataset_name)
         user = _clean_user(user)
         file_bytes = bytes(file_bytes)
@@ -208,12 +286,17 @@ class Store:
         file_sha = hashlib.sha256(file_bytes).hexdigest()
 
         with self._write() as conn:
-            ds = self._lock_dataset_by_name(conn, name, create=create, user=user, now=_now())
+            if new_dataset:
+                _insert_new_dataset(conn, name=name, created_at=_now(), created_by=user)
+            ds = self._lock_dataset_by_name(conn, name, create=create and not new_dataset, user=user, now=_now())
             # Timestamp taken once the lock is held, so created_at and the
             # audit time follow the version numbers even after a wait.
             now = _now()
             if ds.deleted_at is not None:
                 raise DatasetDeleted(f"dataset {name!r} is deleted")
+            if expected_version_id is not None and ds.active_version_id != expected_version_id:
+                active_number = conn.scalar(select(versions.c.number).where(versions.c.id == ds.active_version_id))
+                raise VersionConflict(name, expected_version_id, ds.active_version_id, active_number)
             number = (
                 conn.scalar(select(func.max(versions.c.number)).where(versions.c.dataset_id == ds.id)) or 0
             ) + 1
@@ -241,6 +324,7 @@ class Store:
                 ds.id,
                 version_id,
                 {"number": number, "file_name": file_name, "n_rows": n["n_rows"]},
+                origin,
             )
 
         return VersionInfo(
@@ -262,7 +346,9 @@ class Store:
         if create:
             _insert_dataset_if_missing(conn, name=name, created_at=now, created_by=user)
         row = conn.execute(
-            select(datasets.c.id, datasets.c.deleted_at).where(datasets.c.name == name).with_for_update()
+            select(datasets.c.id, datasets.c.deleted_at, datasets.c.active_version_id)
+            .where(datasets.c.name == name)
+            .with_for_update()
         ).first()
         if row is None:
             raise DatasetNotFound(f"no dataset named {name!r}")
@@ -287,7 +373,9 @@ class Store:
         dataset_id: int | None,
         version_id: int | None,
         detail: dict,
+        origin: Origin | None = None,
     ) -> None:
+        origin = origin or Origin()
         conn.execute(
             insert(audit_log).values(
                 at=at,
@@ -296,10 +384,12 @@ class Store:
                 dataset_id=dataset_id,
                 version_id=version_id,
                 detail=json.dumps(detail, ensure_ascii=False, sort_keys=True),
+                session_id=(origin.session or None) and str(origin.session)[:64],
+                client=(origin.client or None) and str(origin.client)[:200],
             )
         )
 
-    def restore(self, version_id: int, user: str | None = ANONYMOUS) -> VersionInfo:
+    def restore(self, version_id: int, user: str | None = ANONYMOUS, *, origin: Origin | None = None) -> VersionInfo:
         """Make ``version_id`` the active version of its dataset (audited).
 
         Copies and deletes nothing. Restoring the version that is already
@@ -326,10 +416,11 @@ class Store:
                     dataset_id,
                     version_id,
                     {"number": number, "previous_version_id": ds.active_version_id},
+                    origin,
                 )
         return self.version(version_id)
 
-    def soft_delete(self, dataset_id: int, user: str | None = ANONYMOUS) -> bool:
+    def soft_delete(self, dataset_id: int, user: str | None = ANONYMOUS, *, origin: Origin | None = None) -> bool:
         """Hide a dataset (audited). Returns False if it was already deleted."""
         user = _clean_user(user)
         with self._write() as conn:
@@ -340,10 +431,10 @@ class Store:
             conn.execute(
                 update(datasets).where(datasets.c.id == dataset_id).values(deleted_at=now, deleted_by=user)
             )
-            self._audit(conn, now, user, "delete", dataset_id, ds.active_version_id, {"name": ds.name})
+            self._audit(conn, now, user, "delete", dataset_id, ds.active_version_id, {"name": ds.name}, origin)
         return True
 
-    def undelete(self, dataset_id: int, user: str | None = ANONYMOUS) -> bool:
+    def undelete(self, dataset_id: int, user: str | None = ANONYMOUS, *, origin: Origin | None = None) -> bool:
         """Bring a soft-deleted dataset back (audited). False if not deleted."""
         user = _clean_user(user)
         with self._write() as conn:
@@ -353,7 +444,8 @@ class Store:
             conn.execute(
                 update(datasets).where(datasets.c.id == dataset_id).values(deleted_at=None, deleted_by=None)
             )
-            self._audit(conn, _now(), user, "undelete", dataset_id, ds.active_version_id, {"name": ds.name})
+            self._audit(conn, _now(), user, "undelete", dataset_id, ds.active_version_id, {"name": ds.name},
+                        origin)
         return True
 
     # -- reading ------------------------------------------------------------
@@ -546,6 +638,8 @@ class Store:
                 version_id=r.version_id,
                 version_number=r.version_number,
                 detail=json.loads(r.detail) if r.detail else {},
+                session=r.session_id,
+                client=r.client,
             )
             for r in rows
         ]
@@ -554,6 +648,18 @@ class Store:
 def open_store(url: str | None = None, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Store:
     """A migrated Store for ``url`` (default: :func:`store.db.database_url_from_env`)."""
     return Store(make_engine(url or database_url_from_env(), busy_timeout=busy_timeout))
+
+
+def _insert_new_dataset(conn: Connection, **values: Any) -> None:
+    """Insert a dataset row; the unique constraint on the name refuses a taken one (:class:`NameTaken`).
+
+    No check first: two sessions inserting one name at once are ordered by
+    the database, and the second gets the constraint violation.
+    """
+    try:
+        conn.execute(insert(datasets).values(**values))
+    except IntegrityError as exc:
+        raise NameTaken(values["name"]) from exc
 
 
 def _insert_dataset_if_missing(conn: Connection, **values: Any) -> None:

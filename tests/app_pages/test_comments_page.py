@@ -58,7 +58,7 @@ def test_no_match(ui):
 
 @pytest.mark.parametrize("text,query,expected", [
     ("<script>alert(1)</script>", "", "\\<script\\>alert\\(1\\)\\</script\\>"),
-    ("**fet** [länk](http://x)", "", "\\*\\*fet\\*\\* \\[länk\\]\\(http\\://x\\)"),
+    ("**fet** [länk](http://x)", "", "\\*\\*fet\\*\\* \\[länk\\]\\(http\u2060\\://x\\)"),
     ("Bra för kommunen", "KOMMUN", "Bra för :orange[**kommun**]en"),
     ("a*b a*b", "a*b", ":orange[**a\\*b**] :orange[**a\\*b**]"),
     ("x <b>y</b>", "<b>", "x :orange[**\\<b\\>**]y\\</b\\>"),

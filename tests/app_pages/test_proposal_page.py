@@ -69,7 +69,8 @@ def test_region_filter(ui, plan_rows):
 def test_unknown_proposal_in_url(ui, plan_rows):
     at = ui.open("proposal", forslag="does-not-exist")
     assert not at.exception
-    assert "Förslaget does-not-exist finns inte i urvalet" in text_of(at)
+    assert "Förslaget i länken finns inte i urvalet" in text_of(at)
+    assert "does-not-exist" not in text_of(at)  # an unknown URL value is never echoed
     assert widget(at, "selectbox", "Välj förslag").value == "5.1.1"
     check_proposal(ui, at, plan_rows, "5.1.1")
 

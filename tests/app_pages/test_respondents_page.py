@@ -50,4 +50,5 @@ def test_grid_sorted_by_agreement_and_filtered(ui, plan_rows):
 def test_unknown_respondent(ui):
     at = ui.open("respondents", instans="Ingen sådan")
     assert not at.exception
-    assert "Ingen sådan finns inte i urvalet" in text_of(at)
+    assert "Remissinstansen i länken finns inte i urvalet" in text_of(at)
+    assert "Ingen sådan" not in text_of(at)  # an unknown URL value is never echoed

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from support import sheets
-from support.apptest import app, metrics, widget
+from support.apptest import app, metrics, shown, widget
 
 NBSP = "\xa0"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -48,11 +48,11 @@ def test_valid_upload_saved_and_shown_everywhere():
     upload(at, "svar.xlsx", sheets.workbook_with_extras())
     m = metrics(at)
     assert (m["Kodade svar"], m["Instanser"], m["Förslag"], m["Fel"], m["Varningar"]) == ("8", "3", "3", "0", "0")
-    assert [s.value for s in at.success] == ["svar.xlsx kan sparas."]
+    assert [shown(s.value) for s in at.success] == ["svar.xlsx kan sparas."]
     preview = at.dataframe[0].value
     assert len(preview) == 8 and list(preview["Förslag"].head(3)) == ["4.2", "4.10", "5.2.1"]
     save_new(at, "Testremissen")
-    assert any("Sparat: Testremissen, version 1 (8 kodade svar)" in s.value for s in at.success)
+    assert any("Sparat: Testremissen, version 1 (8 kodade svar)" in shown(s.value) for s in at.success)
     # Every page now shows the new figures: the overview of the uploaded data.
     on_page(at, "overview")
     assert metrics(at) == {"Svarande instanser": "3", "Förslag": "3", "Kodade svar": "8",
@@ -93,7 +93,7 @@ def test_invalid_upload_blocks_saving_and_keeps_figures():
                                                      ["Testremiss", "Region Norr", "Region", "4.2", "Avstyrker", None]]})
     upload(at, "trasig.xlsx", bad)
     assert metrics(at)["Fel"] == "2"
-    assert at.error[0].value.startswith("trasig.xlsx har 2 fel")
+    assert shown(at.error[0].value).startswith("trasig.xlsx har 2 fel")
     problems = at.dataframe[0].value
     assert list(problems["Rad"]) == [10, 11]
     assert list(problems["Kolumn"]) == ["Ställningstagande", ""]
@@ -115,17 +115,17 @@ def test_restore_and_soft_delete():
     on_page(at, "datasets")
     widget(at, "selectbox", "Version").set_value(1).run()
     widget(at, "button", "Gör version 1 aktiv").click().run()
-    assert "Remissen: version 1 är aktiv igen." in [s.value for s in at.success]
+    assert "Remissen: version 1 är aktiv igen." in [shown(s.value) for s in at.success]
     on_page(at, "overview")
     assert metrics(at)["Tillstyrker"] == f"50{NBSP}%"
     on_page(at, "datasets")
     widget(at, "checkbox", "Jag vill ta bort Remissen").check().run()
     widget(at, "button", "Ta bort datamängden").click().run()
-    assert "Remissen är borttagen. En administratör kan återställa den." in [s.value for s in at.success]
+    assert "Remissen är borttagen. En administratör kan återställa den." in [shown(s.value) for s in at.success]
     audit = pd.DataFrame(at.dataframe[-1].value)
     assert list(audit["Händelse"]) == ["borttagning", "återställd version", "uppladdning", "uppladdning"]
     on_page(at, "overview")
     assert "Exempeldata" in at.info[0].value
     on_page(at, "datasets")
     widget(at, "button", "Återställ Remissen").click().run()
-    assert "Remissen är återställd." in [s.value for s in at.success]
+    assert "Remissen är återställd." in [shown(s.value) for s in at.success]

@@ -47,8 +47,12 @@ def test_xlsm_loads_and_macros_are_stripped():
     assert again.data.responses["stance"].tolist() == result.data.responses["stance"].tolist()
 
 
-def test_other_files_kept_byte_for_byte():
+def test_csv_kept_byte_for_byte_and_xlsx_rebuilt():
     data = sheets.long_xlsx()
-    assert strip_macros(data, "a.xlsx") == (data, "a.xlsx")
+    kept, name = strip_macros(data, "a.xlsx")
+    assert name == "a.xlsx" and not has_macros(kept)
+    with zipfile.ZipFile(io.BytesIO(data)) as before, zipfile.ZipFile(io.BytesIO(kept)) as after:
+        assert sorted(after.namelist()) == sorted(before.namelist())  # a plain workbook loses no part
+    assert load_bytes(kept, name).data.responses.equals(load_bytes(data, "a.xlsx").data.responses)
     csv = sheets.csv_bytes()
     assert strip_macros(csv, "a.csv") == (csv, "a.csv")

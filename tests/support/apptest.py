@@ -32,3 +32,10 @@ def widget(at: AppTest, kind: str, label: str):
         if w.label == label:
             return w
     raise KeyError(f"no {kind} labelled {label!r}: {[w.label for w in getattr(at, kind)]}")
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of escaped markdown source: CommonMark backslash escapes and word joiners removed."""
+    import re
+
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", str(markdown)).replace("\u2060", "")
