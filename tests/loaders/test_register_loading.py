@@ -69,7 +69,8 @@ def test_former_names_and_departments_become_the_body_and_keep_the_name_as_writt
     ])
     assert r.ok
     resp = r.data.responses
-    got = sorted(zip(resp["respondent"].astype(str), resp["proposal_id"].astype(str), resp["source"].astype(str), strict=True))
+    cols = [resp[c].astype(str) for c in ("respondent", "proposal_id", "source")]
+    got = sorted(zip(*cols, strict=True))
     assert got == [
         ("Malmö stad", "1", ""),
         ("Region Stockholm", "1", "namn i arket: Stockholms läns landsting"),
