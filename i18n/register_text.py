@@ -44,4 +44,51 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # Stored in the Källa column, always in Swedish (stored data is Swedish).
     "register.provenance": ("namn i arket: {name}", "name in the sheet: {name}"),
+    # Merge files (CLI --merges)
+    "register.mergefile.unreadable": ("Sammanslagningsfilen {file} kan inte öppnas ({error}).",
+                                      "The merge file {file} cannot be opened ({error})."),
+    "register.mergefile.encoding": ("Sammanslagningsfilen {file} är inte UTF-8. Spara den som CSV UTF-8.",
+                                    "The merge file {file} is not UTF-8. Save it as CSV UTF-8."),
+    "register.mergefile.row": (
+        "Sammanslagningsfilen {file}, rad {row}: två kolumner behövs, namnet i arket och namnet det räknas som.",
+        "The merge file {file}, row {row}: two columns are needed, the name in the sheet and the name it "
+        "counts as.",
+    ),
+    "register.mergefile.applied": ("{n} namn slogs ihop enligt {file}.", "{n} names merged as {file} says."),
+    # Merges on the upload page
+    "register.merge.title": ("Samma instans?", "The same body?"),
+    "register.merge.intro": (
+        "Namnen nedan liknar varandra. Bekräfta de par som är samma instans, så räknas de som en; avvisa de "
+        "som är olika. Besluten sparas med datamängden och gäller även senare uppladdningar.",
+        "The names below look alike. Confirm the pairs that are the same body, so they count as one; reject "
+        "those that differ. The decisions are stored with the dataset and apply to later uploads too.",
+    ),
+    "register.merge.pair": ("\"{name}\" ({n_name} svar) = \"{into}\" ({n_into} svar)?",
+                            "\"{name}\" ({n_name} answers) = \"{into}\" ({n_into} answers)?"),
+    "register.merge.reason.same-key": ("samma namn utom skiftläge, mellanslag eller skiljetecken",
+                                       "the same name but for case, spaces or punctuation"),
+    "register.merge.reason.register": ("samma instans enligt registret", "the same body in the register"),
+    "register.merge.reason.similar": ("nästan samma stavning ({score} av 100)",
+                                      "almost the same spelling ({score} of 100)"),
+    "register.merge.choice": ("Beslut", "Decision"),
+    "register.merge.undecided": ("Inte bestämt", "Not decided"),
+    "register.merge.confirm": ("Samma instans: räkna som \"{into}\"", "Same body: count as \"{into}\""),
+    "register.merge.reject": ("Olika instanser", "Different bodies"),
+    "register.merge.applied": (
+        "{n} sparade sammanslagningar för {dataset} används: {pairs}.",
+        "{n} stored merges for {dataset} are applied: {pairs}.",
+    ),
+    "register.merge.pending": ("{n} par väntar på beslut. Obestämda par räknas som olika instanser.",
+                               "{n} pairs await a decision. Undecided pairs count as different bodies."),
+    "register.merge.saved": ("{n} beslut om sammanslagning sparades.", "{n} merge decisions were saved."),
+    # The extract's Om urvalet sheet
+    "register.about.merges": ("Sammanslagna namn", "Merged names"),
+    "register.about.merge_line": ("\"{name}\" räknas som \"{into}\" (bekräftat av {user} {at}, beslut {seq})",
+                                  "\"{name}\" counts as \"{into}\" (confirmed by {user} {at}, decision {seq})"),
+    "register.about.register": ("Instansregister", "Register of bodies"),
+    "register.about.register_text": (
+        "Typ, län och äldre namn som saknas i arket kommer från registret version {version} ({sources}).",
+        "Types, counties and former names missing from the sheet come from the register version {version} "
+        "({sources}).",
+    ),
 }

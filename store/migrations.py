@@ -46,10 +46,17 @@ def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=tables, checkfirst=True)
 
 
+def _v3(conn: Connection) -> None:
+    from store.merges import name_merges
+
+    metadata.create_all(conn, tables=[name_merges], checkfirst=True)
+
+
 Step = tuple[int, str, Callable[[Connection], None]]
 
 STEPS: list[Step] = [
     (1, "initial schema: datasets, versions, row tables, audit log", _v1),
+    (3, "name_merges: confirmed and rejected name merges per dataset", _v3),
 ]
 
 LATEST_VERSION = STEPS[-1][0]
