@@ -4,12 +4,14 @@ import streamlit as st
 from components.connection import get_store
 from components.context import page_context
 from components.datasource import TEMPLATE_PATH
+from components.merges import merge_panel
 from components.state import request_dataset
 from components.tables import show_table
 from components.user import current_user
 from components.validation import render_diff, render_report, validate_upload
 from i18n.strings import t
 from loaders.sanitize import strip_macros
+from store import merges as merge_store
 from store.diff import diff_versions
 from store.errors import StoreBusy, StoreError
 
@@ -39,15 +41,20 @@ datasets = store.list_datasets()
 names = [d.name for d in datasets]
 mode = st.radio(t("upload.target", lang), ["existing", "new"] if names else ["new"], horizontal=True,
                 format_func=lambda m: t(f"upload.target_{m}", lang), key="upload_mode")
+target = None
 if mode == "existing":
     name = st.selectbox(t("upload.dataset", lang), names, key="upload_dataset")
     target = next(d for d in datasets if d.name == name)
-    st.subheader(t("upload.diff_title", lang, name=name, n=target.active_version_number))
-    render_diff(diff_versions(store.load_version(target.active_version_id), result.data), lang, key="upload")
 else:
     name = st.text_input(t("upload.new_name", lang), key="upload_new_name").strip()
     if name in names:
         st.warning(t("upload.name_taken", lang, name=name))
+# Near-duplicate names: stored decisions are applied, new pairs are asked about (recorded on save).
+data, decisions = merge_panel(result.data, merge_store.current(store, target.id) if target else [], lang) \
+    if result.ok else (result.data, [])
+if target is not None:
+    st.subheader(t("upload.diff_title", lang, name=name, n=target.active_version_number))
+    render_diff(diff_versions(store.load_version(target.active_version_id), data), lang, key="upload")
 
 blocked = not result.ok or not name or (mode == "new" and name in names)
 if not result.ok:
@@ -55,7 +62,9 @@ if not result.ok:
 if st.button(t("upload.save", lang), type="primary", disabled=blocked, key="upload_save"):
     kept, kept_name = strip_macros(raw, uploaded.name)
     try:
-        v = store.save_version(name, result.data, kept_name, kept, user=current_user(), create=mode == "new")
+        v = store.save_version(name, data, kept_name, kept, user=current_user(), create=mode == "new")
+        if decisions:
+            merge_store.record(store, v.dataset_id, decisions, user=current_user())
     except StoreBusy:
         st.error(t("upload.busy", lang))
     except StoreError as exc:

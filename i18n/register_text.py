@@ -75,8 +75,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "register.merge.confirm": ("Samma instans: räkna som \"{into}\"", "Same body: count as \"{into}\""),
     "register.merge.reject": ("Olika instanser", "Different bodies"),
     "register.merge.applied": (
-        "{n} sparade sammanslagningar för {dataset} används: {pairs}.",
-        "{n} stored merges for {dataset} are applied: {pairs}.",
+        "{n} sparade sammanslagningar för datamängden används: {pairs}.",
+        "{n} stored merges for the dataset are applied: {pairs}.",
     ),
     "register.merge.pending": ("{n} par väntar på beslut. Obestämda par räknas som olika instanser.",
                                "{n} pairs await a decision. Undecided pairs count as different bodies."),
