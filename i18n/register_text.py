@@ -85,6 +85,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "register.about.merges": ("Sammanslagna namn", "Merged names"),
     "register.about.merge_line": ("\"{name}\" räknas som \"{into}\" (bekräftat av {user} {at}, beslut {seq})",
                                   "\"{name}\" counts as \"{into}\" (confirmed by {user} {at}, decision {seq})"),
+    "register.about.merge_line_file": ("\"{name}\" räknas som \"{into}\" (sammanslagningsfilen {user}, rad {seq})",
+                                       "\"{name}\" counts as \"{into}\" (the merge file {user}, row {seq})"),
     "register.about.register": ("Instansregister", "Register of bodies"),
     "register.about.register_text": (
         "Typ, län och äldre namn som saknas i arket kommer från registret version {version} ({sources}).",

@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -55,6 +55,8 @@ class Merge:
 
     name: str
     into: str
+    #: The merge file's row, when read from one (0 otherwise); not part of equality.
+    row: int = field(default=0, compare=False)
 
 
 def pair_key(a: str, b: str) -> tuple[str, str]:
@@ -227,5 +229,5 @@ def read_merge_file(path: str | Path) -> list[Merge]:
         if len(cells) < 2 or not cells[0] or not cells[1]:
             raise MergeFileError(t("register.mergefile.row", "sv", file=p.name, row=i),
                                  t("register.mergefile.row", "en", file=p.name, row=i))
-        merges.append(Merge(cells[0], cells[1]))
+        merges.append(Merge(cells[0], cells[1], i))
     return merges

@@ -115,3 +115,9 @@ def confirmed(store, dataset_id: int) -> list[Merge]:
 
 def _utc(dt: datetime) -> datetime:
     return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt.astimezone(timezone.utc)
+
+
+def about_notes(store, dataset_id: int) -> tuple[tuple[str, str, str, str, int], ...]:
+    """The merges in force as the extract's Om urvalet sheet lists them: name, into, who, when, decision number."""
+    return tuple((d.name, d.into, d.user, d.at.strftime("%Y-%m-%d %H:%M"), d.seq)
+                 for d in current(store, dataset_id) if d.decision == "merge")

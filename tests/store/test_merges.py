@@ -30,9 +30,14 @@ def test_decisions_are_numbered_and_the_latest_per_pair_wins(store, db_url):
     ]
     assert all(d.at.tzinfo is not None for d in hist)
     assert [d.decision for d in merge_store.current(store, info.dataset_id)] == ["reject", "reject"]
+    assert merge_store.about_notes(store, info.dataset_id) == ()
+    merge_store.record(store, info.dataset_id, [(Merge("SKL", "Sveriges Kommuner och Regioner"), "merge")], "cy")
+    notes = merge_store.about_notes(store, info.dataset_id)
+    assert [(n[0], n[1], n[2], n[4]) for n in notes] == [("SKL", "Sveriges Kommuner och Regioner", "cy", 4)]
+    assert len(notes[0][3]) == len("2026-01-01 10:00")
     # A reopened store (a restart) sees the same decisions.
     again = Store(make_engine(db_url))
-    assert [d.seq for d in merge_store.history(again, info.dataset_id)] == [1, 2, 3]
+    assert [d.seq for d in merge_store.history(again, info.dataset_id)] == [1, 2, 3, 4]
 
 
 def test_decisions_belong_to_one_dataset(store):
