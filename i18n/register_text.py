@@ -93,4 +93,25 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Types, counties and former names missing from the sheet come from the register version {version} "
         "({sources}).",
     ),
+    # The tile-grid map of the regions
+    "register.map.title": ("Störst stöd i {high} ({high_share}), minst i {low} ({low_share})",
+                           "Most support in {high} ({high_share}), least in {low} ({low_share})"),
+    "register.map.title_none": ("Ingen region har svarat i urvalet", "No region has replied in the selection"),
+    "register.map.description": (
+        "Karta med en ruta per region, ungefär där regionen ligger. Färgen visar andelen av regionens kodade "
+        "svar som tillstyrker. {n} regioner har svarat: {list}.",
+        "Map with one square per region, roughly where the region lies. The colour shows the share of the "
+        "region's coded answers that agree. {n} regions have replied: {list}.",
+    ),
+    "register.map.description_missing": ("Inget svar i urvalet från: {list}.",
+                                         "No reply in the selection from: {list}."),
+    "register.map.no_reply": ("inget svar", "no reply"),
+    "register.map.hover": ("%{customdata[1]} av %{customdata[2]} kodade svar tillstyrker",
+                           "%{customdata[1]} of %{customdata[2]} coded answers agree"),
+    "register.map.col_region": ("Region", "Region"),
+    "register.map.col_county": ("Län", "County"),
+    "register.map.caption": (
+        "Bara svar från instanser av typen Region som registret känner igen räknas. Grå ruta: inget svar.",
+        "Only replies from respondents typed Region that the register recognises count. Grey square: no reply.",
+    ),
 }
