@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.connection import get_store
 from components.context import page_context
+from components.merges import merge_audit_rows
 from components.state import request_dataset
 from components.tables import show_table
 from components.user import current_user, is_admin
@@ -68,6 +69,7 @@ if deleted and is_admin():
             done(t("datasets.undeleted", lang, name=d.name), str(d.id))
 
 st.subheader(t("datasets.audit", lang))
-show_table(pd.DataFrame([{"at": e.at.strftime("%Y-%m-%d %H:%M:%S"), "user": e.user,
-                          "action": t(f"audit.{e.action}", lang), "dataset": e.dataset_name or "",
-                          "version": e.version_number} for e in reversed(store.audit_log())]), lang, key="audit")
+events = [{"at": e.at, "user": e.user, "action": t(f"audit.{e.action}", lang), "dataset": e.dataset_name or "",
+           "version": e.version_number} for e in store.audit_log()] + merge_audit_rows(store, datasets, lang)
+events.sort(key=lambda e: e["at"], reverse=True)  # name-merge decisions (store.merges) interleaved by time
+show_table(pd.DataFrame([{**e, "at": e["at"].strftime("%Y-%m-%d %H:%M:%S")} for e in events]), lang, key="audit")

@@ -66,3 +66,15 @@ def _choice_label(choice: str, pair: NamePair, lang: str) -> str:
     if choice == "merge":
         return t("register.merge.confirm", lang, into=pair.into)
     return t(f"register.merge.{'reject' if choice == 'reject' else 'undecided'}", lang)
+
+
+def merge_audit_rows(store, datasets, lang: str) -> list[dict]:
+    """Every stored merge decision of ``datasets`` as audit-log rows (time, user, action, dataset, version)."""
+    from store.merges import history
+
+    rows = []
+    for d in datasets:
+        for m in history(store, d.id):
+            rows.append({"at": m.at, "user": m.user, "dataset": d.name, "version": None,
+                         "action": t(f"register.audit.{m.decision}", lang, name=m.name, into=m.into, seq=m.seq)})
+    return rows

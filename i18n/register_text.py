@@ -114,4 +114,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Bara svar från instanser av typen Region som registret känner igen räknas. Grå ruta: inget svar.",
         "Only replies from respondents typed Region that the register recognises count. Grey square: no reply.",
     ),
+    # The Datamängder page's audit log
+    "register.audit.merge": ("sammanslagning {seq}: \"{name}\" räknas som \"{into}\"",
+                             "merge {seq}: \"{name}\" counts as \"{into}\""),
+    "register.audit.reject": ("avvisat par {seq}: \"{name}\" och \"{into}\" är olika",
+                              "rejected pair {seq}: \"{name}\" and \"{into}\" differ"),
 }

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ from loaders.vocab import norm_header
 
 #: Near spellings at or above this rapidfuzz ratio (0-100) are offered as pairs.
 SIMILAR_AT = 90
+_DIGITS = re.compile(r"\d+")
 #: Above this many distinct names only exact and register pairs are offered (the fuzzy pass is quadratic).
 FUZZY_LIMIT = 3000
 
@@ -114,6 +116,8 @@ def candidate_pairs(names: Iterable[str], counts: Mapping[str, int] | None = Non
             a, b = uniq[i], uniq[j]
             if a in body and b in body and body[a] != body[b]:
                 continue  # two bodies the register tells apart ("Malmö stad" / "Malå kommun")
+            if _DIGITS.findall(a) != _DIGITS.findall(b):
+                continue  # numbered names ("Instans 12" / "Instans 13") are different bodies
             offer(a, b, "similar", int(scores[i, j]))
     order = {"same-key": 0, "register": 1, "similar": 2}
     return sorted(found.values(), key=lambda p: (order[p.reason], -p.score, p.into, p.name))

@@ -64,3 +64,10 @@ def test_confirmed_merge_survives_a_restart_and_is_applied_without_asking():
     again.switch_page("app_pages/overview.py").run()
     assert metrics(again)["Svarande instanser"] == "2"
     assert metrics(again)["Kodade svar"] == "4"
+    # The decision is in the Datamängder page's audit log, with who and when.
+    again.switch_page("app_pages/datasets.py").run()
+    audit = again.dataframe[-1].value
+    # Newest first: the second upload, the merge recorded with the first save, the first upload.
+    assert list(audit["Händelse"]) == [
+        "uppladdning", 'sammanslagning 1: "Region stockholm" räknas som "Region Stockholm"', "uppladdning"]
+    assert list(audit["Datamängd"]) == ["Sammanslaget"] * 3

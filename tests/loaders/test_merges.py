@@ -25,6 +25,12 @@ def test_pairs_by_folded_name_register_and_spelling():
     assert pairs[2].score == 96  # 2 * 15 / (16 + 15) = 96.8 %, truncated
 
 
+def test_numbered_names_are_never_offered_as_near_spellings():
+    assert candidate_pairs(["Instans 12", "Instans 13", "Instans 120"]) == []
+    assert [(p.name, p.into) for p in candidate_pairs(["Instans 12", "instans 12"], {"Instans 12": 2})] == \
+        [("instans 12", "Instans 12")]
+
+
 def test_the_name_to_keep_is_the_registers_then_the_commoner():
     assert [(p.name, p.into) for p in candidate_pairs(["Vårdförbundet", "VÅRDFÖRBUNDET"])] == \
         [("VÅRDFÖRBUNDET", "Vårdförbundet")]
