@@ -44,6 +44,8 @@ def test_spot_checked_kommunkoder():
     assert by_code["0136"] == ("Haninge kommun", "Stockholms län")
     assert by_code["2584"] == ("Kiruna kommun", "Norrbottens län")
     assert by_code["0980"] == ("Region Gotland", "Gotlands län")
+    assert by_code["0880"] == ("Kalmar kommun", "Kalmar län")  # no genitive s
+    assert by_code["1421"] == ("Orust kommun", "Västra Götalands län")
 
 
 def test_21_regioner_one_per_county():
