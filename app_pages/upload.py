@@ -75,5 +75,6 @@ if st.button(t("upload.save", lang), type="primary", disabled=blocked, key="uplo
             st.session_state.pop(key, None)
         st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
         st.session_state["upload_saved"] = t("upload.saved", lang, name=v.dataset_name, n=v.number,
-                                             rows=v.n_rows)
+                                             rows=v.n_rows) + \
+            (" " + t("register.merge.saved", lang, n=len(decisions)) if decisions else "")
         st.rerun()
