@@ -1,6 +1,6 @@
 """Remisskollen on the command line: the batch door into the same core as the app.
 
-    python cli.py check FILE [--format text|json] [--lang sv|en]
+    python cli.py check FILE [--format text|json] [--lang sv|en] [--merges MERGES.csv]
     python cli.py summary FILE [--by COLS] [--format csv|json]
     python cli.py contrast FILE [--a Region] [--b Kommun] [--by proposal_id|topic]
                                 [--count-partly] [--format csv|json]
@@ -60,8 +60,33 @@ def _print_report_text(result: LoadResult, out, lang: str) -> None:
         print(f"  {words[p.severity]} {p.category}{loc}: {p.message(lang)}", file=out)
 
 
-def cmd_check(args) -> int:
+def _load(args) -> LoadResult | int:
+    """Load FILE and apply ``--merges`` (a bad merge file is exit 2, with its message)."""
     result = load_path(args.file)
+    if not getattr(args, "merges", None) or not result.ok:
+        return result
+    from i18n.strings import t
+    from loaders.merges import MergeFileError, apply_merges, read_merge_file
+
+    lang = getattr(args, "lang", "sv")
+    try:
+        merges = read_merge_file(args.merges)
+    except MergeFileError as exc:
+        print(exc.en if lang == "en" else exc.sv, file=sys.stderr)
+        return 2
+    data, merged = apply_merges(result.data, merges)
+    from pathlib import Path
+
+    file_name = Path(args.merges).name
+    args.merge_notes = tuple((m.name, m.into, file_name, "", m.row) for m in merges if m.name in merged)
+    print(t("register.mergefile.applied", lang, n=len(merged), file=file_name), file=sys.stderr)
+    return LoadResult(data, result.report)
+
+
+def cmd_check(args) -> int:
+    result = _load(args)
+    if isinstance(result, int):
+        return result
     if args.format == "json":
         print(json.dumps(check_payload(result, args.lang), ensure_ascii=False, indent=2))
     else:
@@ -70,7 +95,9 @@ def cmd_check(args) -> int:
 
 
 def _loaded_or_report(args) -> LoadResult | int:
-    result = load_path(args.file)
+    result = _load(args)
+    if isinstance(result, int):
+        return result
     if not result.ok:
         _print_report_text(result, sys.stderr, getattr(args, "lang", "sv"))
         return _exit_code(result)
@@ -180,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("file")
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.add_argument("--lang", choices=("sv", "en"), default="sv")
+    c.add_argument("--merges", metavar="FILE", help="CSV of name merges: name as written, counted as")
     c.set_defaults(func=cmd_check)
 
     s = sub.add_parser("summary", help="stance counts and shares")
@@ -187,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--by", default="proposal_id", help=f"comma list from {', '.join(SUMMARY_GROUPS)}")
     s.add_argument("--format", choices=("csv", "json"), default="csv")
     s.add_argument("--lang", choices=("sv", "en"), default="sv")
+    s.add_argument("--merges", metavar="FILE", help="CSV of name merges: name as written, counted as")
     s.set_defaults(func=cmd_summary)
 
     k = sub.add_parser("contrast", help="compare two respondent types")
@@ -197,6 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--count-partly", action="store_true")
     k.add_argument("--format", choices=("csv", "json"), default="csv")
     k.add_argument("--lang", choices=("sv", "en"), default="sv")
+    k.add_argument("--merges", metavar="FILE", help="CSV of name merges: name as written, counted as")
     k.set_defaults(func=cmd_contrast)
 
     x = sub.add_parser("export", help="filtered Excel extract, as the app's download (FILE first)")
@@ -207,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
                              ("--proposal", "proposals", "ID"), ("--stance", "stances", "S")):
         x.add_argument(flag, dest=dest, nargs="+", action="extend", default=[], metavar=meta)
     x.add_argument("--lang", choices=("sv", "en"), default="sv")
+    x.add_argument("--merges", metavar="FILE", help="CSV of name merges: name as written, counted as")
     x.set_defaults(func=cmd_export)
 
     b = sub.add_parser("backup", help="write every dataset, version, original file and the audit log to one file")

@@ -7,6 +7,7 @@ from components import aggregates as agg
 from components.charting import (chart_block, group_labels, open_proposal, stop_if_empty, url_selectbox,
                                  url_toggle)
 from components.context import page_context
+from components.regionmap import region_map_block
 from i18n.strings import t, type_label
 
 BY = ["proposal_id", "topic", "addressee"]
@@ -55,6 +56,8 @@ event = chart_block(fig, rows[TABLE], lang, key=f"contrast_{by}", labels=group_l
                     clickable=by == "proposal_id")
 st.caption(t("contrast.method_addressee" if by == "addressee" else "contrast.method", lang))
 open_proposal(event)
+if "Region" in (a, b) and by != "addressee":
+    region_map_block(key, f, lang, count_partly=partly, block_key="contrast_region_map")
 
 if by == "proposal_id" and url_toggle(t("contrast.weighted", lang), param="viktat", key="w_contrast_weighted",
                                       help=t("contrast.weighted_help", lang)):

@@ -70,4 +70,4 @@ if deleted and is_admin():
             if guarded(lang, d.name, store.undelete, d.id):
                 done(md_t("datasets.undeleted", lang, name=d.name), str(d.id))
 
-show_audit(store, lang)
+show_audit(store, lang, datasets)

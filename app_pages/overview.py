@@ -8,6 +8,7 @@ from components import aggregates as agg
 from components import charting
 from components.charting import chart_block, join_lines, open_proposal, stop_if_empty, text
 from components.context import page_context
+from components.regionmap import region_map_block
 from components.text import escape_md
 from i18n.numbers import fmt_int, fmt_pct
 from i18n.strings import t
@@ -41,6 +42,8 @@ bars = stance_bars(props, lang, label_col="label", id_col="proposal_id",
 event = chart_block(bars, props[PROPOSAL_TABLE], lang, key="overview_proposals", clickable=True)
 st.caption(t("overview.click_hint", lang))
 open_proposal(event)
+
+region_map_block(key, f, lang, block_key="overview_region_map")  # where in the country, for the regions
 
 cov = agg.coverage(key, f)
 chart_block(coverage_bars(cov, lang, title=titles.coverage_title(cov, lang),

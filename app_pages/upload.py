@@ -4,6 +4,7 @@ import streamlit as st
 from components.connection import get_store
 from components.context import page_context
 from components.datasource import TEMPLATE_PATH
+from components.merges import merge_panel, record_decisions
 from components.saving import name_problem, save, shown_base
 from components.state import request_dataset
 from components.tables import show_table
@@ -11,6 +12,7 @@ from components.text import md_t
 from components.validation import render_diff, render_report, validate_upload
 from i18n.strings import t
 from loaders.sanitize import strip_macros
+from store import merges as merge_store
 from store.diff import diff_versions
 
 c, lang = page_context(), page_context().lang
@@ -40,28 +42,34 @@ datasets = store.list_datasets()
 names = [d.name for d in datasets]
 mode = st.radio(t("upload.target", lang), ["existing", "new"] if names else ["new"], horizontal=True,
                 format_func=lambda m: t(f"upload.target_{m}", lang), key="upload_mode")
+target = None
 if mode == "existing":
     name = st.selectbox(t("upload.dataset", lang), names, key="upload_dataset")
     target = next(d for d in datasets if d.name == name)
     base = shown_base(target.id, target.active_version_id)
-    st.subheader(md_t("upload.diff_title", lang, name=name, n=target.active_version_number))
-    render_diff(diff_versions(store.load_version(target.active_version_id), result.data), lang, key="upload")
 else:
     name, base = st.text_input(t("upload.new_name", lang), key="upload_new_name").strip(), None
     if problem := name_problem(name, names, lang):
         st.warning(problem)
+# Near-duplicate names: stored decisions are applied, new pairs are asked about (recorded on save).
+data, decisions = merge_panel(result.data, merge_store.current(store, target.id) if target else [], lang) \
+    if result.ok else (result.data, [])
+if target is not None:
+    st.subheader(md_t("upload.diff_title", lang, name=name, n=target.active_version_number))
+    render_diff(diff_versions(store.load_version(target.active_version_id), data), lang, key="upload")
 
 blocked = not result.ok or not name or (mode == "new" and name_problem(name, names, lang) is not None)
 if not result.ok:
     st.caption(t("upload.save_blocked", lang))
 if st.button(t("upload.save", lang), type="primary", disabled=blocked, key="upload_save"):
     kept, kept_name = strip_macros(raw, uploaded.name)
-    v = save(store, name, result.data, kept_name, kept, lang, new=mode == "new", expected_version_id=base)
+    v = save(store, name, data, kept_name, kept, lang, new=mode == "new", expected_version_id=base)
     if v is not None:
+        merged = record_decisions(store, v.dataset_id, decisions, lang)
         request_dataset(str(v.dataset_id))
         for key in ("upload_mode", "upload_new_name", "upload_dataset"):
             st.session_state.pop(key, None)
         st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
         st.session_state["upload_saved"] = md_t("upload.saved", lang, name=v.dataset_name, n=v.number,
-                                                rows=v.n_rows)
+                                                rows=v.n_rows) + merged
         st.rerun()

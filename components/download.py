@@ -5,6 +5,7 @@ The bytes are built only when a button is clicked (Streamlit's callable
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 
 import streamlit as st
@@ -37,7 +38,13 @@ def extract_buttons(ctx: PageContext, filters: Filters | None = None, key: str =
         return
 
     def xlsx() -> bytes:
-        return build_extract(data, filters, ExtractMeta.from_source(source), lang, view=view)
+        meta = ExtractMeta.from_source(source)
+        if getattr(source, "dataset_id", None) is not None:  # name merges stored with the dataset
+            from components.connection import get_store
+            from store.merges import about_notes
+
+            meta = dataclasses.replace(meta, merges=about_notes(get_store(), source.dataset_id))
+        return build_extract(data, filters, meta, lang, view=view)
 
     stem = _file_stem()
     st.download_button(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from analysis.filters import Filters
@@ -100,7 +101,9 @@ def run_export(args, load) -> int:
         fd, tmp = tempfile.mkstemp(prefix=".remisskollen-", suffix=".xlsx", dir=out.parent)
         os.close(fd)
         try:
-            summary = write_extract(tmp, data, filters, ExtractMeta.for_file(args.file), lang)
+            meta = replace(ExtractMeta.for_file(args.file), merges=getattr(args, "merge_notes", ()),
+                           merges_from_file=True)
+            summary = write_extract(tmp, data, filters, meta, lang)
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 is for the half-written file only

@@ -26,6 +26,10 @@ class ExtractMeta:
     created_by: str = ""
     is_demo: bool = False
     generated_at: str = field(default_factory=lambda: _clock())
+    #: Confirmed name merges in force: (name as written, counted as, who/which file, when, decision or row no.).
+    merges: tuple[tuple[str, str, str, str, int], ...] = ()
+    #: True when the merges come from a merge file (the CLI), False when confirmed in the app.
+    merges_from_file: bool = False
 
     @property
     def version_text(self) -> str:

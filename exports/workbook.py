@@ -582,6 +582,22 @@ def _write_chart(wb, ws, sheet: _Sheet, proposals: pd.DataFrame, lang: str, mult
     ws.insert_chart(3, 0, chart)
 
 
+def _write_register_notes(add, section, meta: ExtractMeta, lang: str) -> None:
+    """The register's version and sources, and every name merge in force (see loaders.register, store.merges)."""
+    from loaders.register import register
+
+    reg = register()
+    sources = "; ".join(f"{n.file}: {n.source}, {n.year}" for n in reg.sources)
+    section(t("register.about.register", lang))
+    add(t("register.about.register", lang), t("register.about.register_text", lang, version=reg.version,
+                                              sources=sources))
+    if meta.merges:
+        key = "register.about.merge_line_file" if meta.merges_from_file else "register.about.merge_line"
+        for i, (name, into, user, at, seq) in enumerate(meta.merges, 1):
+            add(t("register.about.merges", lang) if i == 1 else "",
+                t(key, lang, name=name, into=into, user=user, at=at, seq=seq))
+
+
 def _write_about(sheet: _Sheet, ws, meta: ExtractMeta, filters: Filters, lang: str, names: dict[str, str],
                  response_names: list[str], frames: ExtractFrames, n_rows: int, per_sheet: int,
                  log: SafetyLog) -> None:
@@ -625,6 +641,8 @@ def _write_about(sheet: _Sheet, ws, meta: ExtractMeta, filters: Filters, lang: s
     add(t("export.col.small_n", lang), t("export.def.small_n", lang))
     add(_stance_label("not_addressed", lang), t("export.def.not_addressed", lang, sheet=names["respondents"]))
     add(names["chart"], t("export.def.chart", lang, sheet=names["proposals"]))
+
+    _write_register_notes(add, section, meta, lang)
 
     section(t("export.about.notes", lang))
     notes = []

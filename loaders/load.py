@@ -13,6 +13,7 @@ from pathlib import Path, PurePath
 
 import pandas as pd
 
+from loaders import bodynames
 from loaders.cells import grid_to_frame
 from loaders.headers import HeaderMap, find_header
 from loaders.model import CodedData, LoadResult
@@ -129,6 +130,10 @@ def _assemble(sheets: list[RawSheet], file_name: str, report: Report) -> CodedDa
 
     props = _proposals_sheet(prop_sheet, report, stem)
     insts = _respondents_sheet(resp_sheet, report, stem)
+    # Former names and departments count as their body (warned; the name as written kept in Källa).
+    rows, _ = bodynames.canonical_names(rows, report, sheet_name or None, hm.label(hm.fields["respondent"]))
+    if insts is not None:
+        insts = insts.assign(respondent=bodynames.rename_listed(insts["respondent"]))
     known_types = {} if insts is None else dict(zip(insts["respondent"], insts["respondent_type"]))
     known_types = {k: v for k, v in known_types.items() if v}
     type_col = hm.label(hm.fields["respondent_type"]) if "respondent_type" in hm.fields else None
@@ -298,6 +303,7 @@ def _respondent_table(responses: pd.DataFrame, insts: pd.DataFrame | None) -> pd
     else:
         out = replied.assign(county="", population=float("nan"))
     out["county"] = out["county"].fillna("")
+    out = bodynames.attach_counties(out)  # kommuner and regioner the register knows
     out["population"] = pd.to_numeric(out["population"], errors="coerce")
     out = out[list(RESPONDENT_COLUMNS)]
     return out.sort_values(["consultation", "respondent"], key=_nat).reset_index(drop=True)

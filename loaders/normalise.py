@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from loaders import bodynames
 from loaders.headers import HeaderMap
 from loaders.report import Report
 from loaders.vocab import (
     TYPE_LABELS_EN,
     allowed_stance_words,
     clean_proposal_id,
-    infer_type,
     parse_stance,
     parse_type,
 )
@@ -154,7 +154,9 @@ def resolve_types(rows: pd.DataFrame, known: dict[str, str], report: Report, she
     """Canonical respondent types for every row.
 
     Order of precedence: the row's own type cell, the Instanser sheet
-    (``known``), then a guess from the name (with a warning), then Övrig.
+    (``known``), then the register and its name rules (with a warning saying
+    which, see :mod:`loaders.bodynames`), then Övrig. A type cell that
+    contradicts the register is kept, with a warning.
     """
     raw = rows["respondent_type"]
     uniques = pd.unique(raw)
@@ -169,6 +171,7 @@ def resolve_types(rows: pd.DataFrame, known: dict[str, str], report: Report, she
             f"{', '.join(TYPE_LABELS_EN.values())}.",
             sheet=sheet, row=int(first_row), column=column)
     parsed = parsed.where(~unknown, "Övrig")
+    bodynames.check_contradictions(rows, parsed.where(~unknown), report, sheet, column)
     missing = parsed.isna()
     if missing.any():
         names = rows.loc[missing, "respondent"]
@@ -178,15 +181,9 @@ def resolve_types(rows: pd.DataFrame, known: dict[str, str], report: Report, she
             if name in known:
                 fill[name] = known[name]
                 continue
-            guess = infer_type(name)
+            guess = bodynames.infer_type(name, report, sheet, int(first_row), column)
             fill[name] = guess or "Övrig"
-            if guess:
-                report.warning(
-                    "constraint-error",
-                    f"Typ saknas för \"{name}\"; tolkas som {guess} utifrån namnet.",
-                    f"Type is missing for \"{name}\"; read as {TYPE_LABELS_EN[guess]} from the name.",
-                    sheet=sheet, row=int(first_row), column=column)
-            else:
+            if not guess:
                 report.warning(
                     "constraint-error",
                     f"Typ saknas för \"{name}\" och kan inte utläsas ur namnet; räknas som Övrig.",

@@ -95,7 +95,7 @@ class Manifest:
 
 
 #: The modules that define tables on :data:`store.tables.metadata`; importing them registers the tables.
-TABLE_MODULES = ("store.versions", "store.drafts")
+TABLE_MODULES = ("store.versions", "store.drafts", "store.merges", "store.coding")
 
 
 def _data_tables() -> list[Table]:

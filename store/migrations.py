@@ -58,6 +58,12 @@ def _v2(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE audit_log ADD COLUMN {column} {ddl}"))
 
 
+def _v3(conn: Connection) -> None:
+    from store.merges import name_merges
+
+    metadata.create_all(conn, tables=[name_merges], checkfirst=True)
+
+
 def _v5(conn: Connection) -> None:
     from store.drafts import draft_texts  # defined in its own module, on the same metadata
 
@@ -71,6 +77,7 @@ Step = tuple[int, str, Callable[[Connection], None]]
 STEPS: list[Step] = [
     (1, "initial schema: datasets, versions, row tables, audit log", _v1),
     (2, "audit log: session and client address of each action", _v2),
+    (3, "name_merges: confirmed and rejected name merges per dataset", _v3),
     (5, "draft_texts: edited draft paragraphs, append-only", _v5),
 ]
 

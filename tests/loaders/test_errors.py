@@ -114,10 +114,13 @@ def test_missing_type_inferred_with_warning():
     assert r.ok
     msgs = sorted(p.message_sv for p in problems(r, "warning"))
     assert msgs == [
-        'Typ saknas för "Ludvika kommun"; tolkas som Kommun utifrån namnet.',
-        'Typ saknas för "Region Norr"; tolkas som Region utifrån namnet.',
-        'Typ saknas för "Region Syd"; tolkas som Region utifrån namnet.',
+        'Typ saknas för "Ludvika kommun"; tolkas som Kommun enligt registret (Ludvika kommun).',
+        'Typ saknas för "Region Norr"; tolkas som Region utifrån namnet (regeln "region").',
+        'Typ saknas för "Region Syd"; tolkas som Region utifrån namnet (regeln "region").',
     ]
+    assert sorted(p.message_en for p in problems(r, "warning"))[0] == \
+        'Type is missing for "Ludvika kommun"; read as Municipality from the register (Ludvika kommun).'
+    assert set(r.data.respondents["county"]) == {"Dalarnas län", ""}
     assert dict(zip(r.data.responses["respondent"].astype(str), r.data.responses["respondent_type"].astype(str))) \
         == {"Region Norr": "Region", "Region Syd": "Region", "Ludvika kommun": "Kommun"}
 
