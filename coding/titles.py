@@ -1,0 +1,124 @@
+"""Title-only references: a sentence that names a proposal by its content, with no id.
+
+Both the proposal titles and the sentence are reduced to lemmas of their content
+words (simplemma's Swedish dictionary, shipped in its wheel). A title lemma counts
+as found when the sentence has the same lemma, a word close to it (rapidfuzz), or a
+compound that ends or starts with it ("sjukvårdsinsatser" holds "insats"). Title
+words are weighted by how rare they are among the titles, so the words that tell
+two proposals apart decide between them.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+from rapidfuzz import fuzz, process
+
+from coding.proposals import ProposalList
+
+STOP = frozenset("""
+och eller samt att som för med av till i på om från vid under över den det de dem detta denna dessa en ett
+är vara bli blir har ha hade ska skall bör kan får få måste inte ej icke alla samtliga varje vissa inom mellan
+även också så än då när där här vi oss vår vårt våra man sig sin sitt sina han hon dess deras mer mest mycket
+nationell nationella förslag förslaget förslagen utredningen utredning betänkandet regeringen
+""".split())
+
+#: Share of a title's weight that must be found for a title-only reference.
+MIN_SCORE = 0.66
+#: How far ahead of the runner-up the best title must be.
+MIN_MARGIN = 0.12
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    w = word.casefold()
+    try:
+        return simplemma.lemmatize(w, lang="sv").casefold()
+    except Exception:  # noqa: BLE001 - an odd token must never stop the reading
+        return w
+
+
+def content_lemmas(text: str) -> list[str]:
+    words = re.findall(r"[A-Za-zÅÄÖåäöÉéÜü]{3,}", text)
+    out = []
+    for w in words:
+        lw = lemma(w)
+        if w.casefold() not in STOP and lw not in STOP:
+            out.append(lw)
+    return out
+
+
+def _found(tl: str, slemmas: frozenset[str], slist: list[str]) -> bool:
+    if tl in slemmas:
+        return True
+    for s in slist:  # compounds: the rest must be a word of its own (3+ letters)
+        if len(tl) >= 5 and len(s) >= len(tl) + 3 and (s.endswith(tl) or s.startswith(tl)):
+            return True
+        if len(s) >= 5 and len(tl) >= len(s) + 3 and (tl.endswith(s) or tl.startswith(s)):
+            return True
+    if len(tl) >= 6 and process.extractOne(tl, slist, scorer=fuzz.ratio, score_cutoff=90):
+        return True
+    return False
+
+
+@dataclass(frozen=True)
+class TitleIndex:
+    """Lemmatised titles of one proposal list, with a weight per lemma."""
+
+    entries: tuple[tuple[str, tuple[str, ...]], ...]
+    weight: dict
+
+    @classmethod
+    def build(cls, plist: ProposalList) -> TitleIndex:
+        entries = []
+        for p in plist.proposals:
+            ls = tuple(dict.fromkeys(content_lemmas(p.title)))
+            if ls:
+                entries.append((p.id, ls))
+        df: dict[str, int] = {}
+        for _, ls in entries:
+            for lw in ls:
+                df[lw] = df.get(lw, 0) + 1
+        n = max(len(entries), 1)
+        common = max(3, n // 4)  # words shared by many titles ("kommunal hälso- och sjukvård") tell nothing
+        weight = {lw: (0.0 if c >= common else math.log(1 + n / c)) for lw, c in df.items()}
+        for _pid, ls in entries:  # a title made only of common words keeps plain weights
+            if not any(weight[lw] for lw in ls):
+                for lw in ls:
+                    weight[lw] = weight[lw] or 0.01
+        return cls(tuple(entries), weight)
+
+    def score(self, text: str) -> list[tuple[str, float, float]]:
+        """(proposal id, share of title weight found, weight found), best first."""
+        slist = content_lemmas(text)
+        if len(slist) < 2:
+            return []
+        sset = frozenset(slist)
+        scores = []
+        for pid, ls in self.entries:
+            total = sum(self.weight[lw] for lw in ls)
+            got = [lw for lw in ls if self.weight[lw] and _found(lw, sset, slist)]
+            if len(got) < min(2, sum(1 for lw in ls if self.weight[lw])):
+                continue
+            found = sum(self.weight[lw] for lw in got)
+            scores.append((pid, found / total, found))
+        scores.sort(key=lambda x: (-x[1], -x[2]))
+        return scores
+
+    def match(self, text: str) -> list[tuple[str, float]]:
+        """The proposal ``text`` names by content, with its score, or nothing.
+
+        Among titles with enough of their weight found, the one with the most weight
+        found wins; a runner-up as good on both counts makes it ambiguous (nothing).
+        """
+        good = [s for s in self.score(text) if s[1] >= MIN_SCORE]
+        if not good:
+            return []
+        good.sort(key=lambda x: (-x[2], -x[1]))
+        best = good[0]
+        if len(good) > 1 and good[1][2] >= best[2] - 1e-9 and best[1] - good[1][1] < MIN_MARGIN:
+            return []
+        return [(best[0], best[1])]
