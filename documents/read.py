@@ -124,7 +124,11 @@ def _docx_pages(data: bytes, name: str) -> list[str]:
                     txt = " ".join(cell.text.split())
                     if not cells or cells[-1] != txt:  # merged cells repeat their text
                         cells.append(txt)
-                lines.append(" | ".join(cells) + ("" if cells and cells[-1][-1:] in ".!?" else "."))
+                while cells and not cells[-1]:
+                    cells.pop()
+                if cells:
+                    row_text = " | ".join(cells)
+                    lines.append(row_text + ("" if row_text[-1] in ".!?" else "."))
             lines.append("")
     pages.append("\n".join(lines))
     for section in d.sections[:1]:  # letterhead in the header, address in the footer
