@@ -57,3 +57,21 @@ class ProposalList:
 
     def title(self, pid: str) -> str:
         return next((p.title for p in self.proposals if p.id == pid), "")
+
+
+def lists_from_frame(frame) -> dict[str, ProposalList]:
+    """Proposal lists per consultation from a canonical proposals frame (``CodedData.proposals``)."""
+    out: dict[str, list[Proposal]] = {}
+    for row in frame.itertuples(index=False):
+        title = getattr(row, "proposal_title", "")
+        topic = getattr(row, "topic", "")
+        out.setdefault(str(row.consultation), []).append(
+            Proposal(str(row.proposal_id), "" if title is None or title != title else str(title),
+                     "" if topic is None or topic != topic else str(topic)))
+    return {c: ProposalList.of(c, ps) for c, ps in out.items()}
+
+
+def lists_from_json(data: dict) -> dict[str, ProposalList]:
+    """``{"consultation": C, "proposals": [[id, title, topic?], ...]}`` as one proposal list."""
+    c = str(data.get("consultation", ""))
+    return {c: ProposalList.of(c, [tuple(p) for p in data.get("proposals", [])])}

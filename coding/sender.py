@@ -25,6 +25,7 @@ _ORG = re.compile(
     r"Region\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+län)?"
     r"|[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?\s+(?:kommun|stad)"
     r"|(?:[A-ZÅÄÖ][\wåäö-]+\s+)?(?:universitet|Universitet)"
+    r"|[A-ZÅÄÖ][\wåäö-]+\s+högskola"
     r"|Högskolan\s+(?:i\s+|Väst|Dalarna|Kristianstad|Borås|Gävle)[\wåäö]*|Karolinska\s+institutet"
     r"|Sveriges\s+[A-ZÅÄÖ][\wåäö]+\s+och\s+[A-ZÅÄÖ][\wåäö]+"
     r"|[A-ZÅÄÖ][\wåäö]+(?:myndigheten|verket|styrelsen|inspektionen|rådet|förbundet|förening(?:en)?|nämnden)"
@@ -111,14 +112,33 @@ def find_sender(text: str) -> Sender:
         raw, via = unit, "unit+town"
     if raw is None and found:
         raw, via = found[0][0], "name"
+    if raw is None:
+        raw = _first_line(text)
+        via = "first line" if raw else "none"
     dnr = _diarienummer(text)
     date = _date(text)
-    if raw is None:
+    if not raw:
         return Sender("", OTHER, "", "none", None, dnr, date)
     body = match_body(raw)
     if body is not None:
         return Sender(body.canonical, body.type, raw, "register", getattr(body, "county", None), dnr, date)
     return Sender(raw, infer_type(raw) or OTHER, raw, via, None, dnr, date)
+
+
+_NOT_A_NAME = re.compile(r"^(?:yttrande|remissvar|remiss|svar|synpunkter|kommentar|dnr|diarienummer|datum|till|"
+                         r"angående|ang\.|beslut|protokoll|tjänsteskrivelse|\d)", re.IGNORECASE)
+
+
+def _first_line(text: str) -> str | None:
+    """The first line as the sender when it looks like a name: short, capitalised, not a title word."""
+    for line in text.splitlines():
+        s = line.strip()
+        if not s:
+            continue
+        if len(s.split()) <= 6 and s[0].isupper() and not _NOT_A_NAME.match(s) and not s.endswith((".", ":")):
+            return s
+        return None
+    return None
 
 
 def _diarienummer(text: str) -> str | None:

@@ -31,6 +31,8 @@ _CUES: list[tuple[str, str, float]] = [
     # double negations and fixed agreeing phrases
     (r"\bhar\s+(?:inget|inte något|ingenting)\s+att\s+invända\b|\binga\s+invändningar\b|\bingen\s+invändning\b",
      AGREE, 0.85),
+    (r"\b(?:inte|inga|inget|ingen)\s+(?:\w+\s+){0,3}(?:skäl|anledning)\s+att\s+(?:avstyrka|motsätta|invända)",
+     AGREE, 0.55),
     (r"\butan\s+erinran\b|\bingen\s+erinran\b|\binga\s+erinringar\b", AGREE, 0.85),
     (r"\butan\s+(?:reservation|reservationer|förbehåll)\b", AGREE, 0.85),
     # partly

@@ -143,11 +143,11 @@ def suggest(doc: Document, plist: ProposalList, titles: TitleIndex | None = None
                 continue
         m_all = _ALL.search(flat)
         if m_all and found and not _REST.search(flat[:m_all.start()]):
-            before = [c for c in found if c.start < m_all.end() + 40]
+            m_ex = _EXCEPT.search(flat, m_all.start())
+            before = [c for c in found if not m_ex or c.start < m_ex.start()]
             head = combine(before or found)
             exceptions: dict[str, tuple[str, float]] = {}
-            m_ex = _EXCEPT.search(flat, m_all.start())
-            if m_ex:
+            if m_ex and head:
                 tail = flat[m_ex.end():]
                 ex_refs = explicit_refs(tail, plist)
                 ex_cues = [c for c in cues(tail) if c.stance != head[0]]
