@@ -6,6 +6,7 @@
                                 [--count-partly] [--format csv|json]
     python cli.py export FILE --out OUT.xlsx [--consultation C] [--respondent-type T ...]
                          [--topic T ...] [--proposal ID ...] [--stance S ...] [--lang sv|en]
+    python cli.py suggest DOC... --proposals FILE [--format json|xlsx] [--out OUT.xlsx]
 
 Exit codes: 0 valid (warnings allowed), 1 the file has errors, 2 the file
 cannot be read at all (or bad arguments). No traceback is ever printed for a
@@ -157,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
         x.add_argument(flag, dest=dest, nargs="+", action="extend", default=[], metavar=meta)
     x.add_argument("--lang", choices=("sv", "en"), default="sv")
     x.set_defaults(func=cmd_export)
+
+    from coding.command import add_parser as add_suggest
+
+    add_suggest(sub)
     return p
 
 

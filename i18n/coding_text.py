@@ -27,4 +27,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name}: the PDF ({pages} pages) has no text layer; it is probably scanned. Ask for a text-based PDF "
         "or code the reply by hand."),
     "coding.doc.no_text": ("{name}: dokumentet innehåller ingen text.", "{name}: the document contains no text."),
+    "coding.proposals.none": (
+        "{name}: ingen förslagslista hittades. Använd ett kodat underlag med bladet Förslag, ett blad med "
+        "kolumnerna Förslag och Rubrik, eller JSON.",
+        "{name}: no proposal list was found. Use a coded sheet with a Förslag sheet, a sheet with the columns "
+        "Förslag and Rubrik, or JSON."),
+    # Command line
+    "coding.cli.need_out": ("--format xlsx kräver --out FIL.xlsx", "--format xlsx needs --out FILE.xlsx"),
+    "coding.cli.no_consultation": ("--consultation: {name!r} finns inte i förslagslistan; där finns: {known}",
+                                   "--consultation: {name!r} is not in the proposal list; it has: {known}"),
+    "coding.cli.written": ("{n} föreslagna rader från {docs} dokument skrivna till {out}",
+                           "{n} suggested rows from {docs} documents written to {out}"),
 }
