@@ -268,7 +268,7 @@ def _resolve(doc: Document, plist: ProposalList, mentions: list[_Mention], globa
             if pid in exceptions:
                 ex_stance, ex_conf = exceptions[pid]
                 if ex_stance and pid not in out:
-                    out[pid] = _global(doc, s, pid, ex_stance, ex_conf)
+                    out[pid] = _global(doc, s, pid, ex_stance, ex_conf, ref="id")
                 continue
             if pid not in out:
                 out[pid] = _global(doc, s, pid, stance, min(conf, 0.8))
@@ -287,5 +287,5 @@ def _make(doc: Document, m: _Mention, stance: str, conf: float, words: str) -> S
     return Suggestion(m.pid, stance, round(conf, 2), s.flat, doc.page_at(s.start), s.start, s.end, m.ref, words)
 
 
-def _global(doc: Document, s: Sentence, pid: str, stance: str, conf: float) -> Suggestion:
-    return Suggestion(pid, stance, round(conf, 2), s.flat, doc.page_at(s.start), s.start, s.end, "global")
+def _global(doc: Document, s: Sentence, pid: str, stance: str, conf: float, ref: str = "global") -> Suggestion:
+    return Suggestion(pid, stance, round(conf, 2), s.flat, doc.page_at(s.start), s.start, s.end, ref)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import simplemma
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from coding.proposals import ProposalList
 
@@ -51,17 +51,15 @@ def content_lemmas(text: str) -> list[str]:
     return out
 
 
-def _found(tl: str, slemmas: frozenset[str], slist: list[str]) -> bool:
-    if tl in slemmas:
+def _matches(tl: str, s: str) -> bool:
+    """Whether sentence lemma ``s`` stands for title lemma ``tl``: same, a compound of it, or a near spelling."""
+    if tl == s:
         return True
-    for s in slist:  # compounds: the rest must be a word of its own (3+ letters)
-        if len(tl) >= 5 and len(s) >= len(tl) + 3 and (s.endswith(tl) or s.startswith(tl)):
-            return True
-        if len(s) >= 5 and len(tl) >= len(s) + 3 and (tl.endswith(s) or tl.startswith(s)):
-            return True
-    if len(tl) >= 6 and process.extractOne(tl, slist, scorer=fuzz.ratio, score_cutoff=90):
+    if len(tl) >= 5 and len(s) >= len(tl) + 3 and (s.endswith(tl) or s.startswith(tl)):
+        return True  # compounds: the rest must be a word of its own (3+ letters)
+    if len(s) >= 5 and len(tl) >= len(s) + 3 and (tl.endswith(s) or tl.startswith(s)):
         return True
-    return False
+    return len(tl) >= 6 and fuzz.ratio(tl, s, score_cutoff=90) > 0
 
 
 @dataclass(frozen=True)
@@ -70,6 +68,24 @@ class TitleIndex:
 
     entries: tuple[tuple[str, tuple[str, ...]], ...]
     weight: dict
+    #: sentence lemma -> the title lemmas it stands for (vocabulary repeats, so this is filled once)
+    hits: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def _hits(self, s: str) -> frozenset[str]:
+        got = self.hits.get(s)
+        if got is None:
+            got = frozenset(tl for tl, w in self.weight.items() if w and _matches(tl, s))
+            self.hits[s] = got
+        return got
+
+    def _totals(self, pid: str, ls: tuple[str, ...]) -> tuple[float, int]:
+        """A title's whole weight and how many of its words must be found (two, or all if fewer)."""
+        key = ("#total", pid)
+        got = self.hits.get(key)
+        if got is None:
+            got = (sum(self.weight[lw] for lw in ls), min(2, sum(1 for lw in ls if self.weight[lw])))
+            self.hits[key] = got
+        return got
 
     @classmethod
     def build(cls, plist: ProposalList) -> TitleIndex:
@@ -96,15 +112,21 @@ class TitleIndex:
         slist = content_lemmas(text)
         if len(slist) < 2:
             return []
-        sset = frozenset(slist)
+        found: set[str] = set()
+        for lw in set(slist):
+            found |= self._hits(lw)
+        if not found:
+            return []
         scores = []
         for pid, ls in self.entries:
-            total = sum(self.weight[lw] for lw in ls)
-            got = [lw for lw in ls if self.weight[lw] and _found(lw, sset, slist)]
-            if len(got) < min(2, sum(1 for lw in ls if self.weight[lw])):
+            if found.isdisjoint(ls):
                 continue
-            found = sum(self.weight[lw] for lw in got)
-            scores.append((pid, found / total, found))
+            got = [lw for lw in ls if lw in found]
+            total, need = self._totals(pid, ls)
+            if len(got) < need:
+                continue
+            weight = sum(self.weight[lw] for lw in got)
+            scores.append((pid, weight / total, weight))
         scores.sort(key=lambda x: (-x[1], -x[2]))
         return scores
 
