@@ -48,8 +48,15 @@ def _v1(conn: Connection) -> None:
 
 Step = tuple[int, str, Callable[[Connection], None]]
 
+def _v4(conn: Connection) -> None:
+    from store.coding import create_table
+
+    create_table(conn)
+
+
 STEPS: list[Step] = [
     (1, "initial schema: datasets, versions, row tables, audit log", _v1),
+    (4, "coding assistant: provenance of suggested rows (coding_provenance)", _v4),
 ]
 
 LATEST_VERSION = STEPS[-1][0]
