@@ -1,12 +1,22 @@
 """Kodningsstöd: read a reply, review the suggestions with their evidence, save a version with provenance."""
 from __future__ import annotations
 
+import pytest
+import streamlit as st
 from support import corpus
 from support.apptest import app, metrics, widget
 
 from coding.batch import read_many, rows
 from store import open_store
 from store.coding import load_provenance
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test has its own database, but cached datasets are keyed by version id: drop them after a save."""
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def on_page(at):
