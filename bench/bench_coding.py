@@ -122,7 +122,11 @@ def quality(tmp: Path) -> dict:
 
 
 def heldout() -> dict:
-    """The held-out replies (tests/coding/heldout): written and hand-coded after the rules were frozen."""
+    """The held-out replies (tests/coding/heldout): written and hand-coded after the rules were frozen.
+
+    Its first run (F1 0.941) is the honest out-of-sample figure; three rules were widened from its
+    misses afterwards, so later runs are no longer blind.
+    """
     import json
 
     lists = corpus.proposal_lists()
@@ -171,7 +175,8 @@ def table(q: dict, s: dict | None) -> str:
     h = q.get("heldout")
     if h:
         b = h["agreement"]
-        lines.append(f"Held-out ({h['replies']} replies written after the rules were frozen, never tuned on): "
+        lines.append(f"Held-out ({h['replies']} replies written after the rules were frozen; first run F1 0.941, "
+                     "then three rules were widened from its misses): "
                      f"precision {_f(b.precision)}, recall {_f(b.recall)}, F1 {_f(b.f1)}, kappa {_f(b.kappa)} "
                      f"over {b.cells} cells.")
     if s:
@@ -193,7 +198,8 @@ def run(quick: bool = False, emit=print) -> list[dict]:
             met=a.f1 is not None and a.f1 >= GOAL_F1, note=f"kappa {_f(a.kappa)}, {a.cells} cells"),
         row("coding", "stance F1, held-out", ours=_f(q["heldout"]["agreement"].f1), baseline="—", ratio="—",
             goal=f"≥ {GOAL_F1}", met=(q["heldout"]["agreement"].f1 or 0) >= GOAL_F1,
-            note=f"{q['heldout']['replies']} replies never tuned on; kappa {_f(q['heldout']['agreement'].kappa)}"),
+            note=f"{q['heldout']['replies']} replies coded after the rules were frozen; "
+                 f"kappa {_f(q['heldout']['agreement'].kappa)}"),
         row("coding", "explicit refs", ours=f"{ef}/{en}", baseline="—", ratio=_f(ef / en),
             goal=f"≥ {GOAL_EXPLICIT}", met=ef / en >= GOAL_EXPLICIT),
         row("coding", "title-only refs", ours=f"{tf}/{tn}", baseline="—", ratio=_f(tf / tn),

@@ -29,7 +29,8 @@ _CUES: list[tuple[str, str, float]] = [
      NO_POSITION, 0.85),
     (r"\bhar\s+inget\s+att\s+tillägga\b", NO_POSITION, 0.7),
     # double negations and fixed agreeing phrases
-    (r"\bhar\s+(?:inget|inte något|ingenting)\s+att\s+invända\b|\binga\s+invändningar\b|\bingen\s+invändning\b",
+    (r"\bhar\s+(?:i\s+övrigt\s+|därför\s+|heller\s+|dock\s+)?(?:inget|inte något|ingenting)\s+att\s+invända\b"
+     r"|\binga\s+invändningar\b|\bingen\s+invändning\b",
      AGREE, 0.85),
     (r"\b(?:inte|inga|inget|ingen)\s+(?:\w+\s+){0,3}(?:skäl|anledning)\s+att\s+(?:avstyrka|motsätta|invända)",
      AGREE, 0.55),
@@ -55,7 +56,8 @@ _CUES: list[tuple[str, str, float]] = [
     (r"\bavstyrk\w*", DISAGREE, 0.9),
     (r"\bmotsätter\s+(?:sig|oss)\b", DISAGREE, 0.9),
     (r"\bifrågasätter\b", DISAGREE, 0.75),
-    (r"\b(?:är|ställer\s+sig|ställer\s+oss)\s+(?:mycket\s+)?(?:negativ|negativa|kritisk|kritiska|tveksam|"
+    (r"\b(?:är|ställer\s+sig|ställer\s+oss)\s+(?:däremot\s+|dock\s+|därför\s+|också\s+|även\s+)?"
+     r"(?:mycket\s+)?(?:negativ|negativa|kritisk|kritiska|tveksam|"
      r"tveksamma)\s+till\b", DISAGREE, 0.8),
     (r"\bbör\s+(?:inte|ej)\s+(?:genomföras|införas|antas)\b", DISAGREE, 0.8),
     # agree

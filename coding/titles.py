@@ -78,6 +78,9 @@ class TitleIndex:
             self.hits[s] = got
         return got
 
+    def _names(self, pid: str) -> frozenset[str]:
+        return self.hits.get(("#names", pid), frozenset())
+
     def _totals(self, pid: str, ls: tuple[str, ...]) -> tuple[float, int]:
         """A title's whole weight and how many of its words must be found (two, or all if fewer)."""
         key = ("#total", pid)
@@ -105,7 +108,12 @@ class TitleIndex:
             if not any(weight[lw] for lw in ls):
                 for lw in ls:
                     weight[lw] = weight[lw] or 0.01
-        return cls(tuple(entries), weight)
+        index = cls(tuple(entries), weight)
+        for p in plist.proposals:  # names unique to one title (VULF, Magnetmodellen) identify it alone
+            names = {lemma(w) for i, w in enumerate(re.findall(r"[A-Za-zÅÄÖåäöÉé]{3,}", p.title))
+                     if (w.isupper() and len(w) >= 3) or (i > 0 and w[0].isupper())}
+            index.hits[("#names", p.id)] = frozenset(n for n in names if df.get(n) == 1)
+        return index
 
     def score(self, text: str) -> list[tuple[str, float, float]]:
         """(proposal id, share of title weight found, weight found), best first."""
@@ -123,10 +131,11 @@ class TitleIndex:
                 continue
             got = [lw for lw in ls if lw in found]
             total, need = self._totals(pid, ls)
-            if len(got) < need:
+            named = bool(self._names(pid) & found)
+            if len(got) < need and not named:
                 continue
             weight = sum(self.weight[lw] for lw in got)
-            scores.append((pid, weight / total, weight))
+            scores.append((pid, max(weight / total, MIN_SCORE + 0.04) if named else weight / total, weight))
         scores.sort(key=lambda x: (-x[1], -x[2]))
         return scores
 
