@@ -98,7 +98,7 @@ def edit(found: list[dict], lang: str, only_review: bool) -> None:
         "document": st.column_config.TextColumn(t("coding.col.document", lang), disabled=True),
         "page": st.column_config.NumberColumn(t("coding.col.page", lang), disabled=True),
     }
-    edited = st.data_editor(frame, column_config=cfg, hide_index=True, num_rows="fixed", use_container_width=True,
+    edited = st.data_editor(frame, column_config=cfg, hide_index=True, num_rows="fixed", width="stretch",
                             key=f"coding_editor_{int(only_review)}_{lang}")
     for rec in edited.to_dict("records"):
         i = int(rec["row"])

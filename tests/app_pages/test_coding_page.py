@@ -97,3 +97,13 @@ def test_english_labels():
     assert not at.exception, at.exception
     assert at.title[0].value == "Coding assistant"
     assert metrics(at)["Agree"] == "2 of 2 kept"
+
+
+def test_damaged_reply_gets_a_message_not_a_traceback():
+    at = on_page(app().run())
+    at.file_uploader[0].upload("trasig.pdf", b"%PDF-1.7 broken", "application/pdf").run()
+    widget(at, "button", "Läs svaren").click().run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [
+        "trasig.pdf: filen är skadad och kunde inte läsas. Spara den på nytt som PDF eller DOCX."]
+    assert "Svaren berör inga av förslagen i listan; det finns inget att koda." in [i.value for i in at.info]
