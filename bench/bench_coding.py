@@ -124,7 +124,7 @@ def quality(tmp: Path) -> dict:
 def heldout() -> dict:
     """The held-out replies (tests/coding/heldout): written and hand-coded after the rules were frozen.
 
-    Its first run (F1 0.941) is the honest out-of-sample figure; three rules were widened from its
+    Its first run (F1 0.941) is the honest out-of-sample figure; rules were widened from its
     misses afterwards, so later runs are no longer blind.
     """
     import json
@@ -176,7 +176,7 @@ def table(q: dict, s: dict | None) -> str:
     if h:
         b = h["agreement"]
         lines.append(f"Held-out ({h['replies']} replies written after the rules were frozen; first run F1 0.941, "
-                     "then three rules were widened from its misses): "
+                     "then rules were widened from its misses): "
                      f"precision {_f(b.precision)}, recall {_f(b.recall)}, F1 {_f(b.f1)}, kappa {_f(b.kappa)} "
                      f"over {b.cells} cells.")
     if s:

@@ -164,7 +164,7 @@ def suggest(doc: Document, plist: ProposalList, titles: TitleIndex | None = None
             carry, carry_age = [], CARRY + 1  # "i övrigt inga synpunkter": nothing addressed
             continue
         if not refs and len(flat) < 600:
-            refs = [Ref(pid, "title", 0, 0, score) for pid, score in titles.match(s.text)]
+            refs = [Ref(pid, "title", 0, 0, score) for pid, score in titles.match_all(s.text)]
         if refs:
             clause_spans = _clauses(flat) if len(refs) > 1 else [(0, len(flat))]
             per_ref = _assign(flat, refs, found, clause_spans, s.text)

@@ -153,3 +153,18 @@ class TitleIndex:
         if len(good) > 1 and good[1][2] >= best[2] - 1e-9 and best[1] - good[1][1] < MIN_MARGIN:
             return []
         return [(best[0], best[1])]
+
+    def match_all(self, text: str) -> list[tuple[str, float]]:
+        """:meth:`match` for the sentence, plus its list parts ("förslagen om X och om Y").
+
+        Parts are only tried when some title is well found in the whole sentence (even
+        when two tie there), so ordinary lists of words never turn into references.
+        """
+        if not any(share >= MIN_SCORE for _, share, _ in self.score(text)):
+            return []
+        out = dict(self.match(text))
+        for part in re.split(r",\s+|\s+och\s+(?:om\s+|att\s+|för\s+)?|\s+samt\s+", text):
+            for pid, score in self.match(part):
+                out.setdefault(pid, score)
+        return list(out.items())
+
