@@ -54,6 +54,8 @@ PAGES = {
                 icon=":material/upload_file:"),
         st.Page("app_pages/datasets.py", title=t("nav.datasets", lang), url_path="datamangder",
                 icon=":material/database:"),
+        st.Page("app_pages/coding.py", title=t("coding.nav", lang), url_path="kodningsstod",
+                icon=":material/rate_review:"),
     ],
 }
 nav = st.navigation(PAGES, position="hidden")

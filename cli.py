@@ -9,6 +9,7 @@
     python cli.py backup OUT [--database URL] [--lang sv|en]
     python cli.py restore FILE [--database URL] [--lang sv|en]
     python cli.py draft FILE --out OUT.docx [the export filters] [--lang sv|en] [--style words|counts]
+    python cli.py suggest DOC... --proposals FILE [--format json|xlsx] [--out OUT.xlsx]
 
 Exit codes: 0 valid (warnings allowed), 1 the file has errors, 2 the file
 cannot be read at all (or bad arguments). No traceback is ever printed for a
@@ -257,6 +258,10 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("draft", help="the remissammanställning draft as .docx (FILE first)")
     draft_arguments(d)
     d.set_defaults(func=cmd_draft)
+
+    from coding.command import add_parser as add_suggest
+
+    add_suggest(sub)
     return p
 
 

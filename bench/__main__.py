@@ -32,6 +32,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "memory": ("bench.bench_memory", "canonical frame bytes per row beyond the comment text, 1M rows"),
     "export": ("bench.bench_export", "the Excel extract vs a plain to_excel of the same rows, 10k/100k rows"),
     "coldstart": ("bench.bench_coldstart", "streamlit run app.py to the first overview in Chromium"),
+    "coding": ("bench.bench_coding", "coding assistant: stance F1, reference recall, 200 five-page replies"),
 }
 ALIASES = {"cold": "coldstart", "cold-start": "coldstart", "exports": "export", "mem": "memory"}
 

@@ -74,10 +74,17 @@ def _v5(conn: Connection) -> None:
 
 Step = tuple[int, str, Callable[[Connection], None]]
 
+def _v4(conn: Connection) -> None:
+    from store.coding import create_table
+
+    create_table(conn)
+
+
 STEPS: list[Step] = [
     (1, "initial schema: datasets, versions, row tables, audit log", _v1),
     (2, "audit log: session and client address of each action", _v2),
     (3, "name_merges: confirmed and rejected name merges per dataset", _v3),
+    (4, "coding assistant: provenance of suggested rows (coding_provenance)", _v4),
     (5, "draft_texts: edited draft paragraphs, append-only", _v5),
 ]
 

@@ -1,0 +1,88 @@
+"""Read many reply documents against proposal lists and collect the suggested rows.
+
+Shared by the CLI (``cli.py suggest``) and the app page: reading a document is
+one call to :func:`documents.read.read_document` per file (the call the capped
+child process wraps), choosing the consultation when the proposal file holds
+several, and flattening the readings into rows.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from coding.proposals import ProposalList
+from coding.suggest import Reading, suggest
+from coding.titles import TitleIndex
+from documents.model import Document, DocumentError
+from documents.read import read_document
+
+ROW_FIELDS = ("document", "respondent", "respondent_type", "proposal_id", "stance", "confidence", "evidence", "page")
+
+
+@dataclass(frozen=True)
+class Failure:
+    document: str
+    error: DocumentError
+
+
+def choose_list(doc: Document, lists: dict[str, ProposalList], indexes: dict[str, TitleIndex]) -> Reading:
+    """The reading against the consultation this reply answers.
+
+    One list: that one. Several: the consultation named near the top of the
+    reply (its name matched loosely), else the one with most proposals referred to.
+    """
+    if len(lists) == 1:
+        (c, pl), = lists.items()
+        return suggest(doc, pl, indexes[c])
+    head = " ".join(doc.text[:1500].split()).casefold()
+    named = {c: fuzz.partial_ratio(c.casefold(), head) for c in lists}
+    readings = {c: suggest(doc, pl, indexes[c]) for c, pl in lists.items()}
+
+    def rank(c):
+        own = sum(1 for s in readings[c].suggestions if s.ref != "global")
+        return (named[c] >= 85, own, named[c])
+
+    return readings[max(lists, key=rank)]
+
+
+def read_many(files: Iterable[tuple[str, bytes]], lists: dict[str, ProposalList],
+              reader: Callable[[bytes, str], Document] = read_document,
+              progress: Callable[[int, str], None] | None = None) -> tuple[list[Reading], list[Failure]]:
+    """Readings for every file that can be read, and a failure (with its message key) for each that cannot."""
+    indexes = {c: TitleIndex.build(pl) for c, pl in lists.items()}
+    readings, failures = [], []
+    for i, (name, data) in enumerate(files):
+        if progress:
+            progress(i, name)
+        try:
+            doc = reader(data, name)
+        except DocumentError as exc:
+            failures.append(Failure(name, exc))
+            continue
+        except Exception:  # noqa: BLE001 - a file the readers choke on is a damaged file, never a traceback
+            failures.append(Failure(name, DocumentError("coding.doc.damaged", name)))
+            continue
+        readings.append(choose_list(doc, lists, indexes))
+    return readings, failures
+
+
+def respondent_of(reading: Reading) -> str:
+    """The sender's name, or the file name without extension when no name was found."""
+    if reading.sender.name:
+        return reading.sender.name
+    stem = reading.document.rsplit(".", 1)[0]
+    return stem or reading.document
+
+
+def rows(readings: Iterable[Reading]) -> list[dict]:
+    """One flat row per suggestion: the CLI's JSON records (plus consultation and span)."""
+    out = []
+    for r in readings:
+        for s in r.suggestions:
+            out.append({"document": r.document, "respondent": respondent_of(r),
+                        "respondent_type": r.sender.type, "proposal_id": s.proposal_id, "stance": s.stance,
+                        "confidence": s.confidence, "evidence": s.evidence, "page": s.page,
+                        "consultation": r.consultation, "start": s.start, "end": s.end, "ref": s.ref})
+    return out
