@@ -18,25 +18,15 @@ st.set_page_config(page_title="Remisskollen", page_icon=":material/fact_check:",
 
 seed_from_url()
 lang = current_lang()
-OVERVIEW = st.Page("app_pages/overview.py", title=t("nav.overview", lang), url_path="oversikt",
-                   icon=":material/dashboard:")
-
-
-def _home() -> None:
-    """The app root opens the overview at its own address, so / and /oversikt both work.
-
-    Streamlit reserves the default page's url_path but answers a direct visit
-    to it with "Page not found"; a hidden default page that switches to the
-    overview avoids that. The query string goes along, so a shared link's
-    filters survive the switch.
-    """
-    st.switch_page(OVERVIEW, query_params={k: st.query_params.get_all(k) for k in st.query_params})
-
-
 PAGES = {
     t("nav.section.analysis", lang): [
-        st.Page(_home, title=t("nav.overview", lang), url_path="start", default=True, visibility="hidden"),
-        OVERVIEW,
+        # The overview is served at the app root and, through a hidden twin, at its own address:
+        # Streamlit reserves the default page's url_path but answers a direct visit to it with
+        # "Page not found", so the default page takes a path no link uses.
+        st.Page("app_pages/overview.py", title=t("nav.overview", lang), url_path="start",
+                icon=":material/dashboard:", default=True),
+        st.Page("app_pages/overview.py", title=t("nav.overview", lang), url_path="oversikt",
+                icon=":material/dashboard:", visibility="hidden"),
         st.Page("app_pages/proposal.py", title=t("nav.proposals", lang), url_path="forslag",
                 icon=":material/description:"),
         st.Page("app_pages/topics.py", title=t("nav.topics", lang), url_path="teman", icon=":material/category:"),

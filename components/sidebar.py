@@ -57,7 +57,8 @@ def _pick_source(sources: list[Source], lang: str) -> Source:
         return f"{s.name} ({t('sidebar.version', lang, n=s.version_number)})"
 
     token = st.selectbox(t("sidebar.dataset", lang), list(by_token), key=state.W_DS, format_func=label)
-    if unknown and st.query_params.get(state.DS_KEY) not in (None, "", token):
+    asked = st.session_state.pop(state.LINK_DS, None)
+    if unknown and asked not in (None, "", token):
         # A link naming no dataset: ignored, never echoed; the dataset shown instead is named.
         st.caption(md_t("security.unknown_dataset", lang, shown=label(token)))
     return by_token[token]

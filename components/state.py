@@ -19,6 +19,10 @@ DS_KEY = "ds"  # URL parameter: a dataset id, or "demo"
 PENDING_DS = "_pending_dataset"
 
 
+#: The dataset a link asked for, kept from the first run until the sidebar has checked it.
+LINK_DS = "_link_ds"
+
+
 def seed_from_url() -> None:
     """Copy the URL's values into the widgets' state, once per session."""
     if st.session_state.get("_seeded"):
@@ -28,6 +32,7 @@ def seed_from_url() -> None:
     st.session_state[W_LANG] = lang if lang in LANGS else DEFAULT_LANG
     if qp.get(DS_KEY):
         st.session_state[W_DS] = qp.get(DS_KEY)
+        st.session_state[LINK_DS] = qp.get(DS_KEY)  # read once by the sidebar, to say when it names nothing
     f = Filters.from_params(qp)
     st.session_state[W_CONS] = f.consultation
     st.session_state[W_TYPES] = list(f.respondent_types)
