@@ -22,6 +22,7 @@ CATEGORIES = (
     "encoding-error",
     "format-error",
     "source-error",
+    "limit-error",  # a file refused by a safety limit: size, cells, memory or time (loaders.container, guard)
 )
 
 
