@@ -8,13 +8,14 @@ import xlsxwriter
 from exports.safe import Sanitiser
 from i18n.strings import t
 from loaders.report import Report
+from loaders.shown import ordered
 
 COLUMNS = ("severity", "category", "sheet", "row", "column", "message")
 
 
-def report_rows(report: Report, lang: str = "sv") -> list[dict]:
-    """One dict per problem, errors first, then by sheet and row."""
-    problems = sorted(report.problems, key=lambda p: (p.severity != "error", p.sheet or "", p.row or 0))
+def report_rows(report: Report, lang: str = "sv", problems=None) -> list[dict]:
+    """One dict per problem, errors first, then by sheet and row (all, or the given ``problems``)."""
+    problems = ordered(report.problems if problems is None else problems)
     return [{
         "severity": t(f"severity.{p.severity}", lang),
         "category": p.category,

@@ -103,9 +103,19 @@ def _vm_bytes() -> int:
     return 0
 
 
-def _child(conn, memory_mb: int, func, args) -> None:
+def _settings() -> dict[str, str]:
+    """The parent's ``REMISSKOLLEN_*`` settings, for the child (the fork server's own copy may be older)."""
+    return {k: v for k, v in os.environ.items() if k.startswith("REMISSKOLLEN_")}
+
+
+def _child(conn, memory_mb: int, settings: dict[str, str], func, args) -> None:
     """Child side: cap the address space, run ``func(*args)``, send ("ok", value) or ("memory"/"error", text)."""
     import resource
+
+    for key in [k for k in os.environ if k.startswith("REMISSKOLLEN_")]:
+        del os.environ[key]
+    os.environ.update(settings)
+    os.environ["RUST_BACKTRACE"] = "0"  # an abort inside the Rust reader: no seconds-long backtrace on stderr
 
     cap = _vm_bytes() + memory_mb * 2**20
     try:
@@ -130,6 +140,33 @@ def _send_quietly(conn, message) -> None:
         pass
 
 
+def _start_without_main(proc) -> None:
+    """Start ``proc`` without re-importing the parent's ``__main__`` in the child.
+
+    multiprocessing re-runs the main script in every child so that functions
+    defined there can be unpickled. Ours live in importable modules, and the
+    main script of ``streamlit run`` is Streamlit's own command line, which
+    would cost a second of imports per upload. So the preparation data sent to
+    the child leaves the main module out.
+    """
+    from multiprocessing import spawn
+
+    with _ctx_lock:
+        original = spawn.get_preparation_data
+
+        def without_main(name):
+            data = original(name)
+            data.pop("init_main_from_path", None)
+            data.pop("init_main_from_name", None)
+            return data
+
+        spawn.get_preparation_data = without_main
+        try:
+            proc.start()
+        finally:
+            spawn.get_preparation_data = original
+
+
 def run_capped(func, *args, limits: Limits | None = None):
     """``func(*args)`` in a capped child process; its return value, or :class:`CapExceeded`.
 
@@ -139,8 +176,8 @@ def run_capped(func, *args, limits: Limits | None = None):
     limits = limits or Limits.from_env()
     ctx = _context()
     receive, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(send, limits.memory_mb, func, args), daemon=True)
-    proc.start()
+    proc = ctx.Process(target=_child, args=(send, limits.memory_mb, _settings(), func, args), daemon=True)
+    _start_without_main(proc)
     send.close()
     deadline = time.monotonic() + limits.seconds
     try:
