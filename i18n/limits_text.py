@@ -47,9 +47,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "(select the cell, press Delete and save). Cells far out: {cells}.",
     ),
     "limits.sheet_cells": (
-        "Bladet {sheet} sträcker sig över {extent}, fler celler än gränsen {limit}. "
+        "Bladet {sheet} sträcker sig över {extent}, mer än gränsen {limit} celler eller {columns} kolumner. "
         "Ta bort tomma rader och kolumner, eller dela upp arket.",
-        "The sheet {sheet} spans {extent}, more cells than the limit of {limit}. "
+        "The sheet {sheet} spans {extent}, more than the limit of {limit} cells or {columns} columns. "
         "Remove empty rows and columns, or split the sheet.",
     ),
     # Problems shown (loaders.shown): the first N per category, then a count

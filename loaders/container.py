@@ -40,6 +40,8 @@ MAX_RATIO = 200
 RATIO_FLOOR = 1 << 20
 #: At most this many cells in a sheet's rectangle, first to last used cell (1M rows x 20 columns).
 MAX_CELLS = 20_000_000
+#: At most this many columns (a wide sheet with 500 proposals, a stance and a comment each, has 1,000).
+MAX_COLUMNS = 2_000
 #: Bytes of sheet XML decompressed per step.
 CHUNK = 8 << 20
 
@@ -68,7 +70,8 @@ def limits_from_env() -> dict:
     return {"entries": num("REMISSKOLLEN_ZIP_ENTRIES", MAX_ENTRIES),
             "unpacked_mb": num("REMISSKOLLEN_ZIP_UNPACKED_MB", MAX_UNPACKED_MB),
             "ratio": num("REMISSKOLLEN_ZIP_RATIO", MAX_RATIO),
-            "cells": num("REMISSKOLLEN_MAX_CELLS", MAX_CELLS)}
+            "cells": num("REMISSKOLLEN_MAX_CELLS", MAX_CELLS),
+            "columns": num("REMISSKOLLEN_MAX_COLUMNS", MAX_COLUMNS)}
 
 
 # --------------------------------------------------------------------------
@@ -197,8 +200,9 @@ def extreme_refs(stream, k: int = 32, chunk: int = CHUNK) -> list[tuple[int, int
             return sorted(set(by_col) | set(by_row))
 
 
-def stray_cells(refs: list[tuple[int, int]], max_cells: int, most: int = 20) -> tuple[list[str], str]:
-    """The few cells that blow the rectangle past ``max_cells``, and the extent of the rest (``A1:F120``).
+def stray_cells(refs: list[tuple[int, int]], max_cells: int, max_cols: int = MAX_COLUMNS,
+                most: int = 20) -> tuple[list[str], str]:
+    """The few cells that push the rectangle past the caps, and the extent of the rest (``A1:F120``).
 
     Repeatedly drops the cell whose removal shrinks the rectangle most (the
     one furthest right or furthest down) until what is left fits. If more
@@ -211,12 +215,25 @@ def stray_cells(refs: list[tuple[int, int]], max_cells: int, most: int = 20) -> 
     def area(cells) -> int:
         return max(c for c, _ in cells) * max(r for _, r in cells) if cells else 0
 
-    while area(remaining) > max_cells:
-        if len(strays) >= most:
-            return [], ""
+    def too_big(cells) -> bool:
+        return area(cells) > max_cells or (bool(cells) and max(c for c, _ in cells) > max_cols)
+
+    def best_victim():
         right = max(remaining, key=lambda x: (x[0], x[1]))
         down = max(remaining, key=lambda x: (x[1], x[0]))
-        victim = min((right, down), key=lambda v: area(remaining - {v}))
+        return min((right, down), key=lambda v: (too_big(remaining - {v}), area(remaining - {v})))
+
+    while too_big(remaining):
+        if len(strays) >= most:
+            return [], ""
+        victim = best_victim()
+        remaining.discard(victim)
+        strays.append(victim)
+    # Once it fits, keep naming cells that alone still stretch the rest tenfold: they are far out too.
+    while strays and len(remaining) > 1 and len(strays) < most:
+        victim = best_victim()
+        if area(remaining - {victim}) * 10 > area(remaining):
+            break
         remaining.discard(victim)
         strays.append(victim)
     if not remaining:
@@ -282,14 +299,14 @@ def check_zip(data: bytes, kind: str, limits: dict | None = None) -> None:
             sheet = names.get(i.filename, i.filename.rsplit("/", 1)[-1])
             with z.open(i) as stream:
                 ext = scan_sheet(stream)
-            if ext.cells <= lim["cells"]:
+            if ext.cells <= lim["cells"] and ext.max_col <= lim["columns"]:
                 continue
             with z.open(i) as stream:
-                strays, rest = stray_cells(extreme_refs(stream), lim["cells"])
+                strays, rest = stray_cells(extreme_refs(stream), lim["cells"], lim["columns"])
             if strays:
                 raise ContainerProblem("limits.stray_cell", (
                     ("cell", strays[0]), ("cells", ", ".join(strays)), ("extent", rest), ("sheet", sheet)),
                     sheet=sheet)
             raise ContainerProblem("limits.sheet_cells", (
                 ("extent", f"A1:{col_letters(ext.max_col)}{ext.max_row}"), ("sheet", sheet),
-                ("limit", lim["cells"])), sheet=sheet)
+                ("limit", lim["cells"]), ("columns", lim["columns"])), sheet=sheet)

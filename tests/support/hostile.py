@@ -128,3 +128,44 @@ def bomb_xlsx(unpacked_mb: int = 1024) -> bytes:
 def many_entries_xlsx(n: int = 20_000) -> bytes:
     """A small valid workbook padded with ``n`` empty extra entries."""
     return workbook(sheet_xml(coded_rows(3)), more={f"customXml/item{i}.xml": b"" for i in range(n)})
+
+
+# --------------------------------------------------------------------------
+# Test-only parse functions for loaders.guard.run_capped (module level, so the child can import them)
+
+def allocate(mb: int) -> int:
+    """Hold ``mb`` MB at once, touching every page; a MemoryError under the cap."""
+    block = bytearray(mb << 20)
+    return len(block)
+
+
+def allocate_native(mb: int) -> int:
+    """Ask NumPy (C) for ``mb`` MB: fails inside native code under the cap."""
+    import numpy as np
+
+    return int(np.ones(mb << 17, dtype=np.float64).nbytes)
+
+
+def abort() -> None:
+    """Die the way the Rust reader dies: SIGABRT, no Python exception."""
+    import os
+
+    os.abort()
+
+
+def sleep(seconds: float) -> float:
+    import time
+
+    time.sleep(seconds)
+    return seconds
+
+
+def fails() -> None:
+    raise ValueError("a parse error with a message")
+
+
+def sleep_load(data: bytes, file_name: str):
+    """Stands in for the loader in the child: never answers within a short time cap."""
+    import time
+
+    time.sleep(30)
