@@ -50,7 +50,8 @@ def render_report(result: LoadResult, lang: str) -> None:
         show_table(table, lang, key="problems")
         for line in shown.more_lines(lang):
             st.caption(line)
-        st.download_button(t("upload.download_report", lang), data=report_xlsx(report, lang),
+        # built on click, in its own thread: 50,000 problems take seconds to write, not on every rerun
+        st.download_button(t("upload.download_report", lang), data=lambda: report_xlsx(report, lang),
                            file_name=f"valideringsrapport-{report.file.rsplit('.', 1)[0]}.xlsx",
                            mime=XLSX_MIME, key="report_download", icon=":material/download:")
 
