@@ -42,6 +42,9 @@ def render_report(result: LoadResult, lang: str) -> None:
         st.success(t("upload.valid", lang, file=report.file))
     else:
         st.error(t("upload.invalid", lang, file=report.file, n=len(report.errors)))
+        if report.unreadable:  # one or two reasons the file could not be read at all: say them in words
+            for p in report.errors[:3]:
+                st.error(p.message(lang))
     if report.problems:
         shown = shown_problems(report)  # the first 200 per category; the download has them all
         table = pd.DataFrame(report_rows(report, lang, shown.problems))

@@ -46,6 +46,7 @@ def test_refused_uploads_leave_the_store_byte_for_byte_unchanged():
         at = on_page(at, "upload")
         upload(at, name, data)
         assert at.error[0].value == f"{name} har 1 fel som måste rättas innan filen kan sparas. Inget har sparats."
+        assert at.error[1].value.startswith(expect)
         problems = at.dataframe[0].value
         assert list(problems["Kategori"]) == ["limit-error"]
         assert problems["Meddelande"].iloc[0].startswith(expect), problems["Meddelande"].iloc[0]
@@ -72,7 +73,8 @@ def test_fifty_thousand_problems_show_two_hundred_and_a_count():
     assert metrics(at)["Varningar"] == f"50{NBSP}000"
     table = at.dataframe[0].value
     assert len(table) == 200 and set(table["Kategori"]) == {"constraint-error"}
-    assert table["Meddelande"].iloc[0] == 'Typ saknas för "Instans nr 0" och kan inte utläsas ur namnet; räknas som Övrig.'
+    assert table["Meddelande"].iloc[0] == ('Typ saknas för "Instans nr 0" och kan inte utläsas ur namnet; '
+                                           "räknas som Övrig.")
     captions = [c.value for c in at.caption]
     assert (f"… och 49{NBSP}800 till av samma slag (constraint-error). Alla finns i den nedladdningsbara "
             "rapporten.") in captions
