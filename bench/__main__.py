@@ -32,6 +32,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "memory": ("bench.bench_memory", "canonical frame bytes per row beyond the comment text, 1M rows"),
     "export": ("bench.run_export", "bench/bench_export.py's run(rows), when present"),
     "coldstart": ("bench.bench_coldstart", "streamlit run app.py to the first overview in Chromium"),
+    "guard": ("bench.bench_guard", "capped child process: spawn overhead, 1M-row load peak memory in the child"),
 }
 ALIASES = {"cold": "coldstart", "cold-start": "coldstart", "exports": "export", "mem": "memory"}
 

@@ -37,10 +37,12 @@ from pathlib import Path
 from loaders.model import CodedData, LoadResult
 from loaders.report import Report
 
-#: Default memory the parse itself may use, in MB (a 1M-row workbook needs ~1.5 GB today).
-DEFAULT_MEMORY_MB = 3072
-#: Default wall-clock time for one parse, in seconds (a 1M-row workbook takes ~25 s on 2 cores).
-DEFAULT_SECONDS = 120.0
+#: Default address space the parse itself may use, in MB. Measured (bench/bench_guard.py): a 1M-row,
+#: 45 MB workbook grows the child's address space by ~2,850 MB (peak RSS ~2,540 MB); this leaves ~40 % room.
+DEFAULT_MEMORY_MB = 4096
+#: Default wall-clock time for one parse, in seconds. The same load takes ~19 s on a quiet 2-core machine
+#: and ~70 s on this one shared by eight workers.
+DEFAULT_SECONDS = 180.0
 #: Modules the fork server imports once, so each child starts warm.
 PRELOAD = ["loaders.load", "loaders.container"]
 
@@ -170,8 +172,12 @@ def _start_without_main(proc) -> None:
 def run_capped(func, *args, limits: Limits | None = None):
     """``func(*args)`` in a capped child process; its return value, or :class:`CapExceeded`.
 
-    ``func`` and ``args`` must be picklable (a module-level function). An
-    ordinary exception in ``func`` comes back as ``RuntimeError`` with its text.
+    ``func`` and ``args`` must be picklable: a function defined at module level
+    in an importable module (not in the script run as ``__main__``, which the
+    child does not import). An ordinary exception in ``func``, or a child that
+    exits on its own, comes back as ``RuntimeError`` with its text; a child
+    killed by a signal (an abort in native code, the kernel) or that runs out
+    of memory or time raises :class:`CapExceeded`.
     """
     limits = limits or Limits.from_env()
     ctx = _context()
@@ -187,6 +193,8 @@ def run_capped(func, *args, limits: Limits | None = None):
             status, value = receive.recv()
         except (EOFError, OSError):
             proc.join(5)
+            if proc.exitcode is not None and proc.exitcode > 0:  # it exited on its own: not a cap, a failure
+                raise RuntimeError(f"child exited with code {proc.exitcode}") from None
             raise CapExceeded("memory", limits, f"child ended with exit code {proc.exitcode}") from None
         except MemoryError:  # the answer was too large to unpickle here; say so, do not fall over
             raise CapExceeded("memory", limits, "answer too large") from None
