@@ -44,9 +44,7 @@ def test_stray_cell_far_right_or_far_down_and_right(cell):
 
 def test_a_far_cell_within_the_cell_budget_is_read_and_reported():
     """A1048576 under five columns is 5.2 million cells: within the budget, so it is read, not refused."""
-    start = time.monotonic()
     result = load_bytes(hostile.stray_cell_xlsx(cell="A1048576", rows=119), "x.xlsx")
-    assert time.monotonic() - start < 10
     assert not result.report.unreadable and len(result.data.responses) == 119
     blank = [p for p in result.report.problems if p.category == "blank-row"]
     assert blank and blank[0].message("en").startswith("1048455 blank rows between data rows were skipped")
