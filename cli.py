@@ -22,8 +22,9 @@ import json
 import sys
 from collections.abc import Sequence
 
-from loaders.load import load_path
+from loaders.guard import load_path_capped as load_path  # every file is parsed in a capped child
 from loaders.model import LoadResult
+from loaders.shown import shown_problems
 
 SUMMARY_GROUPS = ("consultation", "proposal_id", "topic", "respondent_type", "respondent")
 
@@ -55,10 +56,13 @@ def _print_report_text(result: LoadResult, out, lang: str) -> None:
         print(f"  {payload['rows']} " + labels.format(r=payload["respondents"], p=payload["proposals"]), file=out)
     words = {"sv": {"error": "FEL", "warning": "VARNING", "sheet": "blad", "row": "rad", "column": "kolumn"},
              "en": {"error": "ERROR", "warning": "WARNING", "sheet": "sheet", "row": "row", "column": "column"}}[lang]
-    for p in result.report.problems:
+    shown = shown_problems(result.report, sort=False)  # the first 200 per category; --format json lists all
+    for p in shown.problems:
         where = [f"{words[k]} {v}" for k, v in (("sheet", p.sheet), ("row", p.row), ("column", p.column)) if v]
         loc = f" [{', '.join(where)}]" if where else ""
         print(f"  {words[p.severity]} {p.category}{loc}: {p.message(lang)}", file=out)
+    for line in shown.more_lines(lang, "limits.more_cli"):
+        print(f"  {line}", file=out)
 
 
 def _load(args) -> LoadResult | int:

@@ -33,6 +33,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "export": ("bench.bench_export", "the Excel extract vs a plain to_excel of the same rows, 10k/100k rows"),
     "coldstart": ("bench.bench_coldstart", "streamlit run app.py to the first overview in Chromium"),
     "coding": ("bench.bench_coding", "coding assistant: stance F1, reference recall, 200 five-page replies"),
+    "guard": ("bench.bench_guard", "capped child process: spawn overhead, 1M-row load peak memory in the child"),
 }
 ALIASES = {"cold": "coldstart", "cold-start": "coldstart", "exports": "export", "mem": "memory"}
 

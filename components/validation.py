@@ -7,12 +7,13 @@ import pandas as pd
 import streamlit as st
 
 from components.tables import show_table
-from components.text import md_t
+from components.text import escape_md, md_t
 from exports.validation_report import report_rows, report_xlsx
 from i18n.numbers import fmt_int
 from i18n.strings import t
-from loaders.load import load_bytes
+from loaders.guard import load_bytes_capped
 from loaders.model import LoadResult
+from loaders.shown import shown_problems
 from store.diff import VersionDiff
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -20,7 +21,8 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _validate(sha: str, name: str, _data: bytes) -> LoadResult:
-    return load_bytes(_data, name)
+    # parsed in a capped child process: a hostile file costs the child, never this server
+    return load_bytes_capped(_data, name)
 
 
 def validate_upload(name: str, data: bytes) -> LoadResult:
@@ -41,12 +43,19 @@ def render_report(result: LoadResult, lang: str) -> None:
         st.success(md_t("upload.valid", lang, file=report.file))
     else:
         st.error(md_t("upload.invalid", lang, file=report.file, n=len(report.errors)))
+        if report.unreadable:  # one or two reasons the file could not be read at all: say them in words
+            for p in report.errors[:3]:
+                st.error(escape_md(p.message(lang)))
     if report.problems:
-        table = pd.DataFrame(report_rows(report, lang))
+        shown = shown_problems(report)  # the first 200 per category; the download has them all
+        table = pd.DataFrame(report_rows(report, lang, shown.problems))
         table["row"] = table["row"].astype("Int64")
         st.subheader(t("upload.problems", lang))
         show_table(table, lang, key="problems")
-        st.download_button(t("upload.download_report", lang), data=report_xlsx(report, lang),
+        for line in shown.more_lines(lang):
+            st.caption(line)
+        # built on click, in its own thread: 50,000 problems take seconds to write, not on every rerun
+        st.download_button(t("upload.download_report", lang), data=lambda: report_xlsx(report, lang),
                            file_name=f"valideringsrapport-{report.file.rsplit('.', 1)[0]}.xlsx",
                            mime=XLSX_MIME, key="report_download", icon=":material/download:")
 

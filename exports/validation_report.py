@@ -6,15 +6,18 @@ import io
 import xlsxwriter
 
 from exports.safe import Sanitiser
+from i18n.numbers import fmt_int
 from i18n.strings import t
+from loaders import report as report_limits
 from loaders.report import Report
+from loaders.shown import ordered
 
 COLUMNS = ("severity", "category", "sheet", "row", "column", "message")
 
 
-def report_rows(report: Report, lang: str = "sv") -> list[dict]:
-    """One dict per problem, errors first, then by sheet and row."""
-    problems = sorted(report.problems, key=lambda p: (p.severity != "error", p.sheet or "", p.row or 0))
+def report_rows(report: Report, lang: str = "sv", problems=None) -> list[dict]:
+    """One dict per problem, errors first, then by sheet and row (all, or the given ``problems``)."""
+    problems = ordered(report.problems if problems is None else problems)
     return [{
         "severity": t(f"severity.{p.severity}", lang),
         "category": p.category,
@@ -39,6 +42,10 @@ def report_xlsx(report: Report, lang: str = "sv") -> bytes:
     ws.write_string(1, 0, t("upload.report_summary", lang, errors=len(report.errors),
                             warnings=len(report.warnings)))
     header_row = 3
+    for (_, category), n in report.dropped.items():  # beyond loaders.report.MAX_KEPT: counted, not listed
+        ws.write_string(header_row - 1, 0, t("limits.stored_cap", lang, limit=fmt_int(report_limits.MAX_KEPT, lang),
+                                             n=fmt_int(n, lang), category=category))
+        header_row += 1
     for j, col in enumerate(COLUMNS):
         ws.write_string(header_row, j, t(f"col.{col}", lang), bold)
     rows = report_rows(report, lang)

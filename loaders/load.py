@@ -179,14 +179,17 @@ def _check_proposal_headers(hm: HeaderMap, report: Report, sheet: str) -> None:
 
 def _warn_numeric_ids(sheet: RawSheet, hm: HeaderMap, report: Report) -> None:
     col = hm.fields["proposal_id"]
-    rows = [i + 1 for i, r in enumerate(sheet.rows[hm.row_index + 1:], start=hm.row_index + 1)
-            if col < len(r) and isinstance(r[col], float) and not r[col].is_integer()]
-    if rows:
+    count, first = 0, None  # a count and the first row, not a list of every row (memory stays bounded)
+    for i, r in enumerate(sheet.rows[hm.row_index + 1:], start=hm.row_index + 2):
+        if col < len(r) and isinstance(r[col], float) and not r[col].is_integer():
+            count, first = count + 1, first or i
+    if count:
+        rows = [first]
         report.warning(
             "type-error",
-            f"{len(rows)} förslagsnummer är sparade som tal, inte text (första på rad {rows[0]}). "
+            f"{count} förslagsnummer är sparade som tal, inte text (första på rad {rows[0]}). "
             "Excel kan ha tagit bort avslutande nollor (4.10 blir 4.1). Formatera kolumnen som text.",
-            f"{len(rows)} proposal ids are stored as numbers, not text (first on row {rows[0]}). "
+            f"{count} proposal ids are stored as numbers, not text (first on row {rows[0]}). "
             "Excel may have dropped trailing zeros (4.10 becomes 4.1). Format the column as text.",
             sheet=sheet.name or None, row=rows[0], column=hm.label(col))
 

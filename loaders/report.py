@@ -22,6 +22,7 @@ CATEGORIES = (
     "encoding-error",
     "format-error",
     "source-error",
+    "limit-error",  # a file refused by a safety limit: size, cells, memory or time (loaders.container, guard)
 )
 
 
@@ -50,6 +51,10 @@ class Problem:
         }
 
 
+#: At most this many problems are kept per report; beyond it they are only counted (memory stays bounded).
+MAX_KEPT = 100_000
+
+
 @dataclass
 class Report:
     file: str = ""
@@ -57,12 +62,17 @@ class Report:
     #: True when the file could not be read at all (empty, damaged, encrypted,
     #: wrong format). The CLI maps this to exit code 2.
     unreadable: bool = False
+    #: Problems counted but not kept once :data:`MAX_KEPT` is reached: (severity, category) -> count.
+    dropped: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def add(self, severity: Severity, category: str, sv: str, en: str, *,
             sheet: str | None = None, row: int | None = None,
             column: str | None = None) -> Problem:
         p = Problem(severity, category, sv, en, self.file, sheet, row, column)
-        self.problems.append(p)
+        if len(self.problems) < MAX_KEPT:
+            self.problems.append(p)
+        else:
+            self.dropped[(severity, category)] = self.dropped.get((severity, category), 0) + 1
         return p
 
     def say(self, severity: Severity, category: str, key: str, *, sheet: str | None = None,
@@ -93,4 +103,4 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return not self.unreadable and not self.errors
+        return not self.unreadable and not self.errors and not any(s == "error" for s, _ in self.dropped)

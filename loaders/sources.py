@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -111,7 +112,32 @@ def read_sheets(data: bytes, file_name: str, report: Report) -> list[RawSheet]:
                    f"The file {file_name} has the extension {ext} but is {actual_en}. Save it again in the right format.")
     if kind == "text":
         return [RawSheet("", _read_csv(data, file_name, report, fail))]
+    if kind in ("xlsx", "ods"):
+        _check_container(data, kind, file_name, report, fail)
     return _read_workbook(data, file_name, fail)
+
+
+def _check_container(data: bytes, kind: str, file_name: str, report: Report, fail) -> None:
+    """Refuse a zip bomb or a stray far-away cell before the reader sees the file (see loaders.container)."""
+    from loaders.container import ContainerProblem, check_zip
+
+    try:
+        check_zip(data, kind)
+    except ContainerProblem as problem:
+        from i18n.numbers import fmt_int
+        from i18n.strings import t
+
+        words = [t(problem.key, lang, file=file_name, **{k: fmt_int(v, lang) if isinstance(v, int) else v
+                                                           for k, v in problem.fmt().items()})
+                 for lang in ("sv", "en")]
+        report.add("error", "limit-error", *words, sheet=problem.sheet)
+        report.unreadable = True
+        raise Unreadable(problem.key) from None
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        # sizes that lie (CRC or length mismatch) or a broken stream: damaged, before the reader trusts it
+        raise fail("source-error",
+                   f"Filen {file_name} är skadad och kan inte läsas ({type(exc).__name__}).",
+                   f"The file {file_name} is damaged and cannot be read ({type(exc).__name__}).") from None
 
 
 def _read_workbook(data: bytes, file_name: str, fail) -> list[RawSheet]:

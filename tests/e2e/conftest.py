@@ -60,15 +60,16 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None
 
 
 @pytest.fixture(scope="module")
-def app_server(tmp_path_factory):
+def app_server(tmp_path_factory, request):
     """Base URL of a fresh `streamlit run app.py` with an empty data directory.
 
     One server per test module, so uploads in one module never change what
-    another module sees.
+    another module sees. A module may set ``SERVER_ENV`` (a dict) for its server.
     """
     data_dir = tmp_path_factory.mktemp("e2e-data")
     port = _free_port()
-    env = {**os.environ, "REMISSKOLLEN_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "REMISSKOLLEN_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1",
+           **getattr(request.module, "SERVER_ENV", {})}
     env.pop("REMISSKOLLEN_DATABASE_URL", None)
     log = open(data_dir / "streamlit.log", "wb")
     proc = subprocess.Popen(
