@@ -72,9 +72,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # --- Unlabelled columns and merged cells
     "cells.unlabelled": (
-        "Kolumn {letter} har värden men ingen rubrik (första på rad {row}) och läses inte. "
+        "Kolumn {letter} har värden men ingen rubrik (första på rad {first}) och läses inte. "
         "Ge kolumnen en rubrik om den ska med.",
-        "Column {letter} holds values but has no header (first on row {row}) and is not read. "
+        "Column {letter} holds values but has no header (first on row {first}) and is not read. "
         "Give the column a header if it should be included.",
     ),
     "cells.merged": (
@@ -90,9 +90,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "(Respondent) and Ställningstagande (Stance).",
     ),
     "cells.header_below": (
-        "Rad {row} ser ut som en rubrikrad men ligger under de rader som söks. Ta bort raderna ovanför "
+        "Rad {at} ser ut som en rubrikrad men ligger under de rader som söks. Ta bort raderna ovanför "
         "så att rubrikerna står bland de första {n} raderna.",
-        "Row {row} looks like a header row but lies below the rows that are searched. Delete the rows "
+        "Row {at} looks like a header row but lies below the rows that are searched. Delete the rows "
         "above it so that the headers are within the first {n} rows.",
     ),
     # --- Proposal ids stored as numbers or dates

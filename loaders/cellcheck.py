@@ -110,7 +110,8 @@ def drop_echoes(report: Report, since: int, flagged: set[tuple[int, str]], sheet
     rows = {r for r, _ in flagged}
     keep = report.problems[:since]
     for p in report.problems[since:]:
-        echo = (p.sheet == sheet and p.row in rows and p.category in ("constraint-error", "type-error")
+        echo = ((p.sheet or None) == (sheet or None) and p.row in rows
+                and p.category in ("constraint-error", "type-error")
                 and (p.column is None or (p.row, p.column) in flagged))
         if not echo:
             keep.append(p)
@@ -202,7 +203,7 @@ def check_unlabelled(sheet: RawSheet, hm: HeaderMap, frame: pd.DataFrame, report
         if filled.any():
             first = int(frame.index[filled.to_numpy()][0])
             report.say("warning", "missing-label", "cells.unlabelled", sheet=sheet.name or None, row=first,
-                       column=column_letter(c), letter=column_letter(c))
+                       column=column_letter(c), letter=column_letter(c), first=first)
 
 
 # --------------------------------------------------------------------------

@@ -137,7 +137,7 @@ def _no_reply_sheet(sheets: list[RawSheet], report: Report) -> None:
     lower = find_header(sheet.rows, limit=MAX_HEADER_SEARCH)
     if lower is not None and _looks_like_responses(lower):
         report.say("error", "missing-label", "cells.header_below", sheet=sheet.name or None, row=lower.excel_row,
-                   n=MAX_TITLE_ROWS + 1)
+                   at=lower.excel_row, n=MAX_TITLE_ROWS + 1)
 
 
 def _assemble(sheets: list[RawSheet], file_name: str, report: Report) -> CodedData:

@@ -38,7 +38,6 @@ _REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
 _TYPE = re.compile(rb'\bt="(\w+)"')
 _STYLE = re.compile(rb'\bs="(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
-_HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[\s>/]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>([^<]*)</(?:\w+:)?f>)", re.S)
 _F_MARK = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _E_MARK = re.compile(rb'\bt="e"')
@@ -153,6 +152,24 @@ def _cell_around(piece: bytes, pos: int) -> tuple[bytes, bytes] | None:
     return head, piece[head_end + 1: end]
 
 
+def _has_value(head: bytes, rest: bytes) -> bool:
+    """Whether a formula cell carries a saved value.
+
+    An empty ``<v></v>`` is a saved empty text only in a text cell
+    (``t="str"``); in a number cell it is what openpyxl and other scripts write
+    for "not calculated".
+    """
+    if b"<is>" in rest or b":is>" in rest:
+        return True
+    v = _VALUE.search(rest)
+    if v is None:
+        return False
+    if v.group(1).strip():
+        return True
+    t = _TYPE.search(head)
+    return t is not None and t.group(1) in (b"str", b"inlineStr")
+
+
 def _where(head: bytes) -> tuple[int, int] | None:
     m = _REF.search(head)
     return (int(m.group(2)) - 1, col_index(m.group(1))) if m else None
@@ -195,7 +212,7 @@ def scan_sheet(stream, pct: dict[int, int]) -> SheetMarks:
                     shared[si.group(1).decode()] = text
                 elif si and not text:
                     text = shared.get(si.group(1).decode(), "")
-                if not _HAS_VALUE.search(body[f.end():] + body[: f.start()]):
+                if not _has_value(head, body[f.end():] + body[: f.start()]):
                     marks.formulas[where] = "=" + text
         if b"#" in piece and b'v>#' in piece:
             for m in _E_MARK.finditer(piece):
