@@ -19,6 +19,7 @@ cell can be dropped.
 from __future__ import annotations
 
 import datetime as dt
+from operator import itemgetter
 
 import pandas as pd
 
@@ -237,9 +238,13 @@ def check_id_cells(sheet: RawSheet, hm: HeaderMap, report: Report) -> set[tuple[
     col = hm.fields["proposal_id"]
     label = hm.label(col)
     numbers, dates = [], []
-    for i, r in enumerate(sheet.rows[hm.row_index + 1:], start=hm.row_index + 1):
-        if col < len(r):
-            v = r[col]
+    body = sheet.rows[hm.row_index + 1:]
+    try:
+        values = list(map(itemgetter(col), body))  # calamine's grid is rectangular: one C-level pass
+    except IndexError:
+        values = [r[col] if col < len(r) else None for r in body]
+    if set(map(type, values)) - {str, int, bool, type(None)}:  # only numbers and dates need a look
+        for i, v in enumerate(values, start=hm.row_index + 1):
             if isinstance(v, float) and not v.is_integer():
                 numbers.append(i + 1)
             elif _is_date(v):

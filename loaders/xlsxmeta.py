@@ -182,8 +182,13 @@ def scan_sheet(stream, pct: dict[int, int]) -> SheetMarks:
     pct_needles = [b' s="%d"' % k for k in pct]
     first = True
     last = b""
+    close_f, open_f = b"</f>", b"<f"
     for piece in _chunks(stream):
         if first:
+            # The namespace prefix of the root element ("x:" from the OpenXML SDK) is used throughout.
+            root = re.search(rb"<(\w+:)?worksheet\b", piece[:4096])
+            prefix = (root.group(1) or b"") if root else b""
+            close_f, open_f = b"</" + prefix + b"f>", b"<" + prefix + b"f"
             head = piece[: piece.find(b"<sheetData")] if b"<sheetData" in piece else piece
             for raw in _COL.findall(head):
                 if b'hidden="1"' in raw or b'hidden="true"' in raw:
@@ -196,7 +201,7 @@ def scan_sheet(stream, pct: dict[int, int]) -> SheetMarks:
                 r = re.search(rb'\br="(\d+)"', m.group(0))
                 if r:
                     marks.hidden_rows.append(int(r.group(1)) - 1)
-        if b"</f>" in piece or b":f>" in piece or (shared and b"<f" in piece):
+        if close_f in piece or (shared and open_f in piece):
             for m in _F_MARK.finditer(piece):
                 cell = _cell_around(piece, m.start())
                 if cell is None:
