@@ -35,7 +35,8 @@ class RawSheet:
     visibility: str = "visible"
     #: Merged ranges as 0-based inclusive (first row, first col, last row, last col).
     merges: tuple[tuple[int, int, int, int], ...] = ()
-    #: Formula, error, percent and hidden cells the reader cannot show (xlsx/xlsm only).
+    #: Formula, error, percent and hidden cells the reader cannot show (xlsx/xlsm; errors,
+    #: merges and hidden rows/columns for ods).
     marks: SheetMarks = field(default_factory=SheetMarks)
 
 
@@ -124,7 +125,8 @@ def read_sheets(data: bytes, file_name: str, report: Report) -> list[RawSheet]:
 def _read_workbook(data: bytes, file_name: str, fail) -> list[RawSheet]:
     from python_calamine import CalamineWorkbook
 
-    scan = BackgroundScan(data) if PurePath(file_name).suffix.lower() in (".xlsx", ".xlsm") else None
+    ext = PurePath(file_name).suffix.lower()
+    scan = BackgroundScan(data, "ods" if ext == ".ods" else "xlsx") if ext in (".xlsx", ".xlsm", ".ods") else None
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         visibility = {m.name: str(m.visible).rsplit(".", 1)[-1].lower() for m in wb.sheets_metadata}
@@ -146,6 +148,8 @@ def _read_workbook(data: bytes, file_name: str, fail) -> list[RawSheet]:
     for sheet in sheets:
         if sheet.name in marks:
             sheet.marks = marks[sheet.name]
+            if not sheet.merges and sheet.marks.merges:
+                sheet.merges = tuple(sheet.marks.merges)
             _show_marks(sheet)
     return sheets
 

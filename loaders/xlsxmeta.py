@@ -59,6 +59,8 @@ class SheetMarks:
     hidden_rows: list[int] = field(default_factory=list)
     hidden_cols: set[int] = field(default_factory=set)
     autofilter: bool = False
+    #: Merged ranges (0-based, inclusive) when the reader gives none (OpenDocument).
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 def col_index(letters: bytes | str) -> int:
@@ -284,6 +286,70 @@ def scan_workbook(data: bytes) -> dict[str, SheetMarks]:
         return {}
 
 
+_ODS_MARKERS = (b'value-type="error"', b"rows-spanned", b"columns-spanned", b'visibility="collapse"',
+                b'visibility="filter"')
+_T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_C = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+
+
+def scan_ods(data: bytes) -> dict[str, SheetMarks]:
+    """Error cells, merges and hidden rows/columns of an OpenDocument spreadsheet.
+
+    calamine reads an ODS error cell as its empty saved text and gives no
+    merges. ``content.xml`` is parsed (defusedxml, streaming) only when one
+    of those markers occurs in it at all.
+    """
+    from defusedxml.ElementTree import iterparse
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        content = z.read("content.xml")
+    if not any(m in content for m in _ODS_MARKERS):
+        return {}
+    out: dict[str, SheetMarks] = {}
+    marks, row, col, col_def = None, 0, 0, 0
+    for event, el in iterparse(io.BytesIO(content), events=("start", "end")):
+        tag = el.tag
+        if event == "start":
+            if tag == _T + "table":
+                marks = out.setdefault(el.get(_T + "name", ""), SheetMarks())
+                row, col_def = 0, 0
+            elif marks is None:
+                continue
+            elif tag == _T + "table-column":
+                n = int(el.get(_T + "number-columns-repeated", "1"))
+                if el.get(_T + "visibility") in ("collapse", "filter"):
+                    marks.hidden_cols.update(range(col_def, min(col_def + n, 16384)))
+                col_def += n
+            elif tag == _T + "table-row":
+                col = 0
+                if el.get(_T + "visibility") in ("collapse", "filter"):
+                    n = min(int(el.get(_T + "number-rows-repeated", "1")), 10_000)
+                    marks.hidden_rows.extend(range(row, row + n))
+                    marks.autofilter = marks.autofilter or el.get(_T + "visibility") == "filter"
+            elif tag in (_T + "table-cell", _T + "covered-table-cell"):
+                rs, cs = el.get(_T + "number-rows-spanned"), el.get(_T + "number-columns-spanned")
+                if rs or cs:
+                    r1, c1 = row + int(rs or 1) - 1, col + int(cs or 1) - 1
+                    if (r1, c1) != (row, col):
+                        marks.merges.append((row, col, r1, c1))
+        else:
+            if marks is None:
+                continue
+            if tag in (_T + "table-cell", _T + "covered-table-cell"):
+                if el.get(_C + "value-type") == "error":
+                    text = "".join(el.itertext()).strip() or "#VALUE!"
+                    marks.errors[(row, col)] = text
+                col += int(el.get(_T + "number-columns-repeated", "1"))
+                el.clear()
+            elif tag == _T + "table-row":
+                row += int(el.get(_T + "number-rows-repeated", "1"))
+                el.clear()
+            elif tag == _T + "table":
+                marks = None
+    return out
+
+
 class BackgroundScan:
     """:func:`scan_workbook` on a worker thread, so it overlaps calamine's own parse.
 
@@ -291,14 +357,15 @@ class BackgroundScan:
     machine with a spare core the scan costs little wall time.
     """
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes, kind: str = "xlsx"):
         self._result: dict[str, SheetMarks] = {}
+        self._scan = scan_ods if kind == "ods" else scan_workbook
         self._thread = threading.Thread(target=self._run, args=(data,), daemon=True)
         self._thread.start()
 
     def _run(self, data: bytes) -> None:
         try:
-            self._result = scan_workbook(data)
+            self._result = self._scan(data)
         except Exception:  # noqa: BLE001 - a failed scan means "nothing more known", never a crash
             self._result = {}
 

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
+import subprocess
 import zipfile
 
 import openpyxl
+import pytest
+from _require import require
 
 from loaders.load import load_bytes
 
@@ -494,3 +498,49 @@ def test_percent_formatted_comment_is_kept_as_displayed():
     assert r.ok and r.report.problems == []
     df = r.data.responses
     assert df.set_index("row").loc[[3, 4], "comment"].tolist() == ["50%", "12.5%"]
+
+
+# --------------------------------------------------------------------------
+# The same messy sheet saved by LibreOffice as .ods and .xls
+
+
+@pytest.fixture(scope="module")
+def office_copies(tmp_path_factory):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    require(soffice is not None, "LibreOffice not found (apt-get install libreoffice-calc-nogui)")
+    rows = base_rows()
+    rows[2][3] = None
+    rows[4][3] = "#N/A"
+
+    def setup(wb):
+        wb["Svar"].merge_cells("D2:D3")
+        wb["Svar"].row_dimensions[4].hidden = True
+        wb["Gammal"].sheet_state = "hidden"
+
+    out = tmp_path_factory.mktemp("messy")
+    (out / "m.xlsx").write_bytes(book({"Svar": rows, "Gammal": base_rows()}, setup))
+    for fmt in ("ods", "xls"):
+        subprocess.run([soffice, f"-env:UserInstallation=file://{out / 'profile'}", "--headless", "--convert-to",
+                        fmt, "--outdir", str(out), str(out / "m.xlsx")], check=True, capture_output=True, timeout=120)
+    return out
+
+
+def test_ods_copy_reports_errors_merges_hidden_rows_and_sheets(office_copies):
+    r = load_bytes((office_copies / "m.ods").read_bytes(), "m.ods")
+    got = {(p.severity, p.row, p.column, p.message_en.split(";")[0].split(":")[0]) for p in r.report.problems}
+    assert got == {
+        ("warning", None, None, "The sheet Gammal is hidden and was not read"),
+        ("warning", 2, "Ställningstagande", "The cells D2"),
+        ("error", 5, "Ställningstagande", "#N/A in cell D5"),
+        ("warning", 4, None, "1 hidden rows were read all the same (row 4). Unhide them in Excel to see what is "
+                             "counted."),
+    }
+    assert stances(r, "Region Norr") == {"4.2": "agree", "4.10": "agree"}
+
+
+def test_xls_copy_skips_the_hidden_sheet_and_follows_the_merge(office_copies):
+    r = load_bytes((office_copies / "m.xls").read_bytes(), "m.xls")
+    messages = [p.message_en for p in r.report.problems]
+    assert "The sheet Gammal is hidden and was not read; the replies were taken from Svar." in messages
+    assert 'The cells D2:D3 are merged; the value "Tillstyrker" applies to all 2 rows, as in Excel.' in messages
+    assert stances(r, "Region Norr") == {"4.2": "agree", "4.10": "agree"}
