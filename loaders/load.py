@@ -67,6 +67,10 @@ def _looks_like_responses(hm: HeaderMap | None) -> bool:
     return hm is not None and "respondent" in hm.fields and ("stance" in hm.fields or bool(hm.proposals))
 
 
+def _has_data(sheet: RawSheet, hm: HeaderMap) -> bool:
+    return any(any(c not in (None, "") for c in r) for r in sheet.rows[hm.row_index + 1:])
+
+
 @dataclass(frozen=True)
 class _Plan:
     """Which sheets are read as what."""
@@ -98,6 +102,11 @@ def _classify(sheets: list[RawSheet], report: Report) -> _Plan | None:
     """
     headers = {id(s): find_header(s.rows) for s in sheets}
     replies = [s for s in sheets if _looks_like_responses(headers[id(s)])]
+    # An instructions sheet may hold an example table, and a template may keep an empty reply
+    # sheet beside a filled one: neither is read while another reply sheet has data.
+    real = [s for s in replies if norm_header(s.name) not in IGNORED_SHEETS] or replies
+    filled = [s for s in real if _has_data(s, headers[id(s)])]
+    replies = filled or real[:1]
     rest = [s for s in sheets if s not in replies]
     visible = [s for s in replies if s.visibility == "visible"]
     hidden = [s for s in replies if s.visibility != "visible"]
@@ -261,10 +270,11 @@ def _extra_frame(sheet: RawSheet, report: Report, key: str, label_sv: str, label
                        f"Bladet {sheet.name} saknar kolumnen {label_sv} och används inte.",
                        f"The sheet {sheet.name} lacks the column {label_en} and is not used.",
                        sheet=sheet.name)
-        return None, None
+        return None, None, None
     frame = grid_to_frame(sheet.rows, hm.row_index + 1, width=len(hm.labels))
     frame = frame[frame.ne("").any(axis=1)]
-    return frame, hm
+    flagged = cellcheck.check_formulas_and_errors(sheet, hm, frame, report)
+    return frame, hm, (len(report.problems), flagged)
 
 
 def _col(frame: pd.DataFrame, hm: HeaderMap, name: str) -> pd.Series:
@@ -274,7 +284,7 @@ def _col(frame: pd.DataFrame, hm: HeaderMap, name: str) -> pd.Series:
 def _proposals_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.DataFrame | None:
     if sheet is None:
         return None
-    frame, hm = _extra_frame(sheet, report, "proposal_id", "Förslag", "Proposal")
+    frame, hm, echo = _extra_frame(sheet, report, "proposal_id", "Förslag", "Proposal")
     if frame is None:
         return None
     out = pd.DataFrame({
@@ -292,13 +302,14 @@ def _proposals_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.Da
                        f"Förslag {r.proposal_id} står två gånger på bladet {sheet.name}; första raden används.",
                        f"Proposal {r.proposal_id} is listed twice on the sheet {sheet.name}; the first row is used.",
                        sheet=sheet.name, row=int(r.row))
+    cellcheck.drop_echoes(report, *echo, sheet.name)
     return out[~dup]
 
 
 def _respondents_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.DataFrame | None:
     if sheet is None:
         return None
-    frame, hm = _extra_frame(sheet, report, "respondent", "Remissinstans", "Respondent")
+    frame, hm, echo = _extra_frame(sheet, report, "respondent", "Remissinstans", "Respondent")
     if frame is None:
         return None
     raw_type = _col(frame, hm, "respondent_type")
@@ -314,6 +325,7 @@ def _respondents_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.
         report.warning("type-error", f"Folkmängden \"{v}\" är inte ett tal och används inte.",
                        f"The population \"{v}\" is not a number and is not used.",
                        sheet=sheet.name, row=int(r), column=hm.label(hm.fields["population"]))
+    cellcheck.drop_echoes(report, *echo, sheet.name)
     return pd.DataFrame({
         "consultation": _col(frame, hm, "consultation"),
         "respondent": _col(frame, hm, "respondent"),

@@ -544,3 +544,39 @@ def test_xls_copy_skips_the_hidden_sheet_and_follows_the_merge(office_copies):
     assert "The sheet Gammal is hidden and was not read; the replies were taken from Svar." in messages
     assert 'The cells D2:D3 are merged; the value "Tillstyrker" applies to all 2 rows, as in Excel.' in messages
     assert stances(r, "Region Norr") == {"4.2": "agree", "4.10": "agree"}
+
+
+def test_error_value_in_the_instanser_type_is_an_error():
+    inst = [["Remissinstans", "Typ", "Folkmängd"], ["Region Norr", "#N/A", 250000],
+            ["Ludvika kommun", "Kommun", "#REF!"]]
+    rows = [[c for j, c in enumerate(r) if j != 1] for r in base_rows()]  # no type column: types come from Instanser
+    r = load_bytes(book({"Svar": rows, "Instanser": inst}), "f.xlsx")
+    assert not r.ok
+    p = found(r, "#N/A i cell B2")
+    assert (p.severity, p.sheet, p.row, p.column) == ("error", "Instanser", 2, "Typ")
+    q = found(r, "#REF! i cell C3")
+    assert (q.severity, q.column) == ("warning", "Folkmängd")
+    assert not any("Okänd typ" in x.message_sv for x in r.report.problems)
+
+
+def test_example_table_on_instructions_sheet_is_not_read():
+    example = [["Så här fyller du i"], HEAD, ["Exempelkommun", "Kommun", "4.2", "Avstyrker", None]]
+    template_svar = [HEAD]
+    r = load_bytes(book({"Instruktioner": example, "Svar (tom)": template_svar, "Svar": base_rows()}), "f.xlsx")
+    assert r.ok and r.report.problems == []
+    assert set(r.data.responses["sheet"].astype(str)) == {"Svar"}
+    assert "Exempelkommun" not in set(r.data.responses["respondent"].astype(str))
+
+
+def test_hidden_forslag_list_is_read_with_a_warning():
+    props = [["Förslag", "Rubrik"], ["4.2", "Fler platser"], ["4.10", "Arbetsmiljö"]]
+
+    def hide(wb):
+        wb["Förslag"].sheet_state = "hidden"
+
+    r = load_bytes(book({"Svar": base_rows(), "Förslag": props}, hide), "f.xlsx")
+    assert r.ok
+    p = found(r, "Bladet Förslag är dolt men lästes ändå")
+    assert (p.severity, p.sheet) == ("warning", "Förslag")
+    assert p.message_en == "The sheet Förslag is hidden but was read, as no visible sheet holds the same content."
+    assert set(r.data.proposals["proposal_title"].astype(str)) == {"Fler platser", "Arbetsmiljö"}
