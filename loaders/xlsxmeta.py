@@ -286,18 +286,18 @@ def scan_workbook(data: bytes) -> dict[str, SheetMarks]:
         return {}
 
 
-_ODS_MARKERS = (b'value-type="error"', b"rows-spanned", b"columns-spanned", b'visibility="collapse"',
-                b'visibility="filter"')
+_ODS_MARKERS = (b'value-type="error"', b'value-type="percentage"', b"rows-spanned", b"columns-spanned",
+                b'visibility="collapse"', b'visibility="filter"')
 _T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _C = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 
 
 def scan_ods(data: bytes) -> dict[str, SheetMarks]:
-    """Error cells, merges and hidden rows/columns of an OpenDocument spreadsheet.
+    """Error cells, percentages, merges and hidden rows/columns of an OpenDocument spreadsheet.
 
-    calamine reads an ODS error cell as its empty saved text and gives no
-    merges. ``content.xml`` is parsed (defusedxml, streaming) only when one
+    calamine reads an ODS error cell as its empty saved text, a percentage as
+    the bare fraction, and gives no merges. ``content.xml`` is parsed (defusedxml, streaming) only when one
     of those markers occurs in it at all.
     """
     from defusedxml.ElementTree import iterparse
@@ -340,6 +340,8 @@ def scan_ods(data: bytes) -> dict[str, SheetMarks]:
                 if el.get(_C + "value-type") == "error":
                     text = "".join(el.itertext()).strip() or "#VALUE!"
                     marks.errors[(row, col)] = text
+                elif el.get(_O + "value-type") == "percentage":
+                    marks.percents[(row, col)] = "".join(el.itertext()).strip()
                 col += int(el.get(_T + "number-columns-repeated", "1"))
                 el.clear()
             elif tag == _T + "table-row":

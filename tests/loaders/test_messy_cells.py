@@ -516,6 +516,8 @@ def office_copies(tmp_path_factory):
         wb["Svar"].merge_cells("D2:D3")
         wb["Svar"].row_dimensions[4].hidden = True
         wb["Gammal"].sheet_state = "hidden"
+        wb["Svar"]["E3"] = 0.5
+        wb["Svar"]["E3"].number_format = "0%"
 
     out = tmp_path_factory.mktemp("messy")
     (out / "m.xlsx").write_bytes(book({"Svar": rows, "Gammal": base_rows()}, setup))
@@ -536,6 +538,7 @@ def test_ods_copy_reports_errors_merges_hidden_rows_and_sheets(office_copies):
                              "counted."),
     }
     assert stances(r, "Region Norr") == {"4.2": "agree", "4.10": "agree"}
+    assert r.data.responses.set_index("row").loc[3, "comment"] == "50%"
 
 
 def test_xls_copy_skips_the_hidden_sheet_and_follows_the_merge(office_copies):
