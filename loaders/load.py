@@ -96,12 +96,16 @@ def _classify(sheets: list[RawSheet], report: Report) -> _Plan | None:
     """Sort sheets by their columns, not their names; visible sheets before hidden ones.
 
     Every sheet whose header looks like replies is read (a sheet named Förslag
-    too); several are combined, each row keeping its sheet. Hidden reply
+    too, if it has a stance column or several proposal columns: an Instanser
+    list with a "2023" column is still a list); several are combined, each row
+    keeping its sheet. Hidden reply
     sheets are skipped while a visible one serves. Returns None when the only
     reply sheets are hidden (that is reported).
     """
     headers = {id(s): find_header(s.rows) for s in sheets}
-    replies = [s for s in sheets if _looks_like_responses(headers[id(s)])]
+    replies = [s for s in sheets if _looks_like_responses(headers[id(s)])
+               and (norm_header(s.name) not in PROPOSAL_SHEETS | RESPONDENT_SHEETS
+                    or "stance" in headers[id(s)].fields or len(headers[id(s)].proposals) > 1)]
     # An instructions sheet may hold an example table, and a template may keep an empty reply
     # sheet beside a filled one: neither is read while another reply sheet has data.
     real = [s for s in replies if norm_header(s.name) not in IGNORED_SHEETS] or replies

@@ -583,3 +583,11 @@ def test_hidden_forslag_list_is_read_with_a_warning():
     assert (p.severity, p.sheet) == ("warning", "Förslag")
     assert p.message_en == "The sheet Förslag is hidden but was read, as no visible sheet holds the same content."
     assert set(r.data.proposals["proposal_title"].astype(str)) == {"Fler platser", "Arbetsmiljö"}
+
+
+def test_instanser_list_with_a_year_column_is_not_taken_for_replies():
+    inst = [["Remissinstans", "Typ", "2023"], ["Region Norr", "Region", 250000], ["Ludvika kommun", "Kommun", 26000]]
+    r = load_bytes(book({"Svar": base_rows(), "Instanser": inst}), "f.xlsx")
+    assert r.ok and r.report.problems == []
+    assert set(r.data.responses["sheet"].astype(str)) == {"Svar"}
+    assert len(r.data.responses) == 4
