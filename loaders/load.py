@@ -291,6 +291,8 @@ def _proposals_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.Da
     frame, hm, echo = _extra_frame(sheet, report, "proposal_id", "Förslag", "Proposal")
     if frame is None:
         return None
+    dates = cellcheck.check_id_cells(sheet, hm, report)
+    frame = frame.drop(index=[r for r, _ in dates if r in frame.index])  # no phantom "2026-02-05" proposal
     out = pd.DataFrame({
         "consultation": _col(frame, hm, "consultation"),
         "proposal_id": _col(frame, hm, "proposal_id").map(clean_proposal_id),

@@ -591,3 +591,14 @@ def test_instanser_list_with_a_year_column_is_not_taken_for_replies():
     assert r.ok and r.report.problems == []
     assert set(r.data.responses["sheet"].astype(str)) == {"Svar"}
     assert len(r.data.responses) == 4
+
+
+def test_date_id_on_the_forslag_sheet_is_an_error_and_no_phantom_proposal():
+    props = [["Förslag", "Rubrik"], ["4.2", "Fler platser"], [dt.datetime(2026, 2, 5), "Ny tillsyn"], [4.1, "Tio"]]
+    r = load_bytes(book({"Svar": base_rows(), "Förslag": props}), "f.xlsx")
+    assert not r.ok
+    p = found(r, "är ett datum")
+    assert (p.severity, p.sheet, p.row, p.column) == ("error", "Förslag", 3, "Förslag")
+    q = found(r, "sparade som tal")
+    assert (q.severity, q.sheet, q.row) == ("warning", "Förslag", 4)
+    assert "2026-02-05" not in set(r.data.proposals["proposal_id"].astype(str))
