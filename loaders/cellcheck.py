@@ -196,9 +196,13 @@ def check_hidden_columns(sheet: RawSheet, hm: HeaderMap, report: Report) -> set[
 
 
 def check_unlabelled(sheet: RawSheet, hm: HeaderMap, frame: pd.DataFrame, report: Report) -> None:
-    """Values under a blank (or merged-over) header are not read: say so, naming the column."""
+    """Values under a blank (or merged-over) header are not read: say so, naming the column.
+
+    A header cell holding an error value or an uncalculated formula counts as blank.
+    """
     for c in frame.columns:
-        if hm.labels.get(c, ""):
+        label = hm.labels.get(c, "")
+        if label and label not in ERROR_VALUES and (hm.row_index, c) not in sheet.marks.formulas:
             continue
         filled = frame[c].ne("")
         if filled.any():

@@ -602,3 +602,12 @@ def test_date_id_on_the_forslag_sheet_is_an_error_and_no_phantom_proposal():
     q = found(r, "sparade som tal")
     assert (q.severity, q.sheet, q.row) == ("warning", "Förslag", 4)
     assert "2026-02-05" not in set(r.data.proposals["proposal_id"].astype(str))
+
+
+def test_error_value_as_a_header_leaves_the_column_unlabelled():
+    rows = [["Remissinstans", "Typ", "4.2", "#REF!"],
+            ["Region Norr", "Region", "Tillstyrker", "Avstyrker"]]
+    r = load_bytes(book({"Svar": rows}), "f.xlsx")
+    p = found(r, "Kolumn D har värden men ingen rubrik")
+    assert (p.severity, p.row, p.column) == ("warning", 2, "D")
+    assert stances(r, "Region Norr") == {"4.2": "agree"}
