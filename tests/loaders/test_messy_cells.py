@@ -611,3 +611,24 @@ def test_error_value_as_a_header_leaves_the_column_unlabelled():
     p = found(r, "Kolumn D har värden men ingen rubrik")
     assert (p.severity, p.row, p.column) == ("warning", 2, "D")
     assert stances(r, "Region Norr") == {"4.2": "agree"}
+
+
+def test_prefixed_sheet_xml_from_the_openxml_sdk_is_scanned():
+    """Scripts using the .NET OpenXML SDK write x:-prefixed elements and no cached values."""
+    def s(ref, text):
+        return f'<x:c r="{ref}" t="inlineStr"><x:is><x:t>{text}</x:t></x:is></x:c>'
+    header = "".join(s(f"{c}1", h) for c, h in zip("ABCD", HEAD[:4], strict=True))
+    row2 = s("A2", "Region Norr") + s("B2", "Region") + s("C2", "4.2") + '<x:c r="D2"><x:f>Blad2!B7</x:f></x:c>'
+    row3 = s("A3", "Region Norr") + s("B3", "Region") + s("C3", "4.10") + '<x:c r="D3" t="e"><x:v>#N/A</x:v></x:c>'
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/'
+             f'spreadsheetml/2006/main"><x:sheetData><x:row r="1">{header}</x:row><x:row r="2">{row2}</x:row>'
+             f'<x:row r="3">{row3}</x:row></x:sheetData></x:worksheet>')
+    bio = io.BytesIO()
+    with zipfile.ZipFile(bio, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in (("[Content_Types].xml", _CT), ("_rels/.rels", _RELS), ("xl/workbook.xml", _WB),
+                           ("xl/_rels/workbook.xml.rels", _WBRELS), ("xl/worksheets/sheet1.xml", sheet)):
+            z.writestr(name, text)
+    r = load_bytes(bio.getvalue(), "f.xlsx")
+    got = [(p.severity, p.row, p.message_en[:40].strip()) for p in r.report.problems]
+    assert got == [("error", 2, "Cell D2 holds a formula (=Blad2!B7) with"),
+                   ("error", 3, "#N/A in cell D3: the cell shows an error")]
