@@ -632,3 +632,19 @@ def test_prefixed_sheet_xml_from_the_openxml_sdk_is_scanned():
     got = [(p.severity, p.row, p.message_en[:40].strip()) for p in r.report.problems]
     assert got == [("error", 2, "Cell D2 holds a formula (=Blad2!B7) with"),
                    ("error", 3, "#N/A in cell D3: the cell shows an error")]
+
+
+def test_cells_texts_have_both_languages_and_matching_placeholders():
+    import string
+
+    from i18n.loader_text import STRINGS
+
+    def fields(text: str) -> set[str]:
+        return {f.removesuffix("_sv").removesuffix("_en") for _, f, _, _ in string.Formatter().parse(text) if f}
+
+    keys = [k for k in STRINGS if k.startswith("cells.")]
+    assert len(keys) >= 25
+    for key in keys:
+        sv, en = STRINGS[key]
+        assert sv.strip() and en.strip() and sv != en, key
+        assert fields(sv) == fields(en), key
