@@ -236,7 +236,7 @@ def scan_sheet(stream, pct: dict[int, int]) -> SheetMarks:
                     lo, hi = nums.get("min", 1), nums.get("max", nums.get("min", 1))
                     marks.hidden_cols.update(range(lo - 1, min(hi, 16384)))
             first = False
-        if b'hidden="' in piece:
+        if b'hidden="1"' in piece or b'hidden="true"' in piece:  # LibreOffice writes hidden="false" on every row
             for m in _ROW_HIDDEN.finditer(piece):
                 r = re.search(rb'\br="(\d+)"', m.group(0))
                 if r:
