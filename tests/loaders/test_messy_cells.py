@@ -518,13 +518,29 @@ def office_copies(tmp_path_factory):
         wb["Gammal"].sheet_state = "hidden"
         wb["Svar"]["E3"] = 0.5
         wb["Svar"]["E3"].number_format = "0%"
+        wb["Svar"]["E2"] = '=UPPER("oklart")'  # LibreOffice calculates it and saves the value
 
     out = tmp_path_factory.mktemp("messy")
     (out / "m.xlsx").write_bytes(book({"Svar": rows, "Gammal": base_rows()}, setup))
-    for fmt in ("ods", "xls"):
+    for fmt, outdir in (("ods", out), ("xls", out), ("xlsx", out / "lo")):
         subprocess.run([soffice, f"-env:UserInstallation=file://{out / 'profile'}", "--headless", "--convert-to",
-                        fmt, "--outdir", str(out), str(out / "m.xlsx")], check=True, capture_output=True, timeout=120)
+                        fmt, "--outdir", str(outdir), str(out / "m.xlsx")], check=True, capture_output=True,
+                       timeout=120)
     return out
+
+
+def test_libreoffice_saved_xlsx_reads_cached_values_and_flags_the_rest(office_copies):
+    r = load_bytes((office_copies / "lo" / "m.xlsx").read_bytes(), "m.xlsx")
+    got = {(p.severity, p.row, p.column, p.message_en.split(";")[0].split(":")[0]) for p in r.report.problems}
+    assert got == {
+        ("warning", None, None, "The sheet Gammal is hidden and was not read"),
+        ("warning", 2, "Ställningstagande", "The cells D2"),
+        ("error", 5, "Ställningstagande", "#N/A in cell D5"),
+        ("warning", 4, None, "1 hidden rows were read all the same (row 4). Unhide them in Excel to see what is "
+                             "counted."),
+    }
+    comments = r.data.responses.set_index("row")["comment"]
+    assert (comments[2], comments[3]) == ("OKLART", "50%")
 
 
 def test_ods_copy_reports_errors_merges_hidden_rows_and_sheets(office_copies):
@@ -538,7 +554,8 @@ def test_ods_copy_reports_errors_merges_hidden_rows_and_sheets(office_copies):
                              "counted."),
     }
     assert stances(r, "Region Norr") == {"4.2": "agree", "4.10": "agree"}
-    assert r.data.responses.set_index("row").loc[3, "comment"] == "50%"
+    comments = r.data.responses.set_index("row")["comment"]
+    assert (comments[2], comments[3]) == ("OKLART", "50%")
 
 
 def test_xls_copy_skips_the_hidden_sheet_and_follows_the_merge(office_copies):
