@@ -37,15 +37,15 @@ def _score(row: list) -> tuple[int, int]:
     return len(named), props
 
 
-def find_header(rows: list[list]) -> HeaderMap | None:
-    """The most header-like row among the first ``MAX_TITLE_ROWS + 1`` rows.
+def find_header(rows: list[list], limit: int = MAX_TITLE_ROWS + 1) -> HeaderMap | None:
+    """The most header-like row among the first ``limit`` rows (``MAX_TITLE_ROWS + 1``).
 
     A header row names at least two known fields, or one field (the
     respondent) plus proposal-id columns (wide layout). Returns None when no
     row qualifies.
     """
     best, best_key = None, (0, 0)
-    for i, row in enumerate(rows[: MAX_TITLE_ROWS + 1]):
+    for i, row in enumerate(rows[:limit]):
         named, props = _score(row)
         qualifies = named >= 2 or (named >= 1 and props >= 1)
         key = (named + (1 if props else 0), props)

@@ -9,13 +9,15 @@ Workbooks may hold a responses sheet (long or wide layout) plus optional
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 import pandas as pd
 
-from loaders import bodynames
+from loaders import bodynames, cellcheck
+from loaders.cellcheck import describe_search
 from loaders.cells import grid_to_frame
-from loaders.headers import HeaderMap, find_header
+from loaders.headers import MAX_TITLE_ROWS, HeaderMap, find_header
 from loaders.model import CodedData, LoadResult
 from loaders.natural import natural_key
 from loaders.normalise import (
@@ -34,6 +36,8 @@ PROPOSAL_SHEETS = {"förslag", "forslag", "proposals", "proposal"}
 RESPONDENT_SHEETS = {"instanser", "remissinstanser", "respondents", "respondent"}
 IGNORED_SHEETS = {"instruktioner", "instructions", "om", "about", "lasmig", "readme", "källor"}
 RESPONSE_SHEET_NAMES = ("svar", "responses", "answers", "remissvar")
+#: How far down a header row that was not found is looked for, to tell the user where it is.
+MAX_HEADER_SEARCH = 200
 
 def load_path(path: str | Path) -> LoadResult:
     p = Path(path)
@@ -58,98 +62,185 @@ def load_bytes(data: bytes, file_name: str) -> LoadResult:
     return LoadResult(coded, report)
 
 
-def _classify(sheets: list[RawSheet]):
-    responses, proposals, respondents = [], None, None
-    for s in sheets:
-        key = norm_header(s.name)
-        if key in PROPOSAL_SHEETS:
-            proposals = s
-        elif key in RESPONDENT_SHEETS:
-            respondents = s
-        elif key not in IGNORED_SHEETS:
-            responses.append(s)
-    # Prefer a sheet called Svar/Responses; else the first that has a header.
-    named = [s for s in responses if norm_header(s.name) in RESPONSE_SHEET_NAMES]
-    ordered = named + [s for s in responses if s not in named]
-    return ordered, proposals, respondents
+def _looks_like_responses(hm: HeaderMap | None) -> bool:
+    """A sheet holds replies when its header names respondents and stances (long) or proposal columns (wide)."""
+    return hm is not None and "respondent" in hm.fields and ("stance" in hm.fields or bool(hm.proposals))
+
+
+def _has_data(sheet: RawSheet, hm: HeaderMap) -> bool:
+    return any(any(c not in (None, "") for c in r) for r in sheet.rows[hm.row_index + 1:])
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Which sheets are read as what."""
+
+    responses: tuple[tuple[RawSheet, HeaderMap], ...]
+    proposals: RawSheet | None
+    respondents: RawSheet | None
+
+
+def _pick_extra(sheets: list[RawSheet], names: set[str], report: Report) -> RawSheet | None:
+    """The Förslag or Instanser sheet: a visible one if there is one, else a hidden one, with a warning."""
+    named = [s for s in sheets if norm_header(s.name) in names]
+    visible = [s for s in named if s.visibility == "visible"]
+    if visible:
+        return visible[0]
+    if named:
+        report.say("warning", "source-error", "cells.hidden_extra_read", sheet=named[0].name, name=named[0].name)
+        return named[0]
+    return None
+
+
+def _classify(sheets: list[RawSheet], report: Report) -> _Plan | None:
+    """Sort sheets by their columns, not their names; visible sheets before hidden ones.
+
+    Every sheet whose header looks like replies is read (a sheet named Förslag
+    too, if it has a stance column or several proposal columns: an Instanser
+    list with a "2023" column is still a list); several are combined, each row
+    keeping its sheet. Hidden reply
+    sheets are skipped while a visible one serves. Returns None when the only
+    reply sheets are hidden (that is reported).
+    """
+    headers = {id(s): find_header(s.rows) for s in sheets}
+    replies = [s for s in sheets if _looks_like_responses(headers[id(s)])
+               and (norm_header(s.name) not in PROPOSAL_SHEETS | RESPONDENT_SHEETS
+                    or "stance" in headers[id(s)].fields or len(headers[id(s)].proposals) > 1)]
+    # An instructions sheet may hold an example table, and a template may keep an empty reply
+    # sheet beside a filled one: neither is read while another reply sheet has data.
+    real = [s for s in replies if norm_header(s.name) not in IGNORED_SHEETS] or replies
+    filled = [s for s in real if _has_data(s, headers[id(s)])]
+    replies = filled or real[:1]
+    rest = [s for s in sheets if s not in replies]
+    visible = [s for s in replies if s.visibility == "visible"]
+    hidden = [s for s in replies if s.visibility != "visible"]
+    if visible:
+        used = ", ".join(s.name for s in visible)
+        for s in hidden:
+            report.say("warning", "source-error", "cells.hidden_sheet_skipped", sheet=s.name, name=s.name, used=used)
+    elif hidden:
+        for s in hidden:
+            report.say("error", "source-error", "cells.only_hidden_sheet", sheet=s.name, name=s.name)
+        return None
+    if len(visible) > 1:
+        named = [s for s in visible if norm_header(s.name) in RESPONSE_SHEET_NAMES]
+        visible = named + [s for s in visible if s not in named]
+        report.say("warning", "source-error", "cells.sheets_combined", sheet=visible[0].name, n=len(visible),
+                   sheets=", ".join(s.name for s in visible))
+    return _Plan(tuple((s, headers[id(s)]) for s in visible),
+                 _pick_extra(rest, PROPOSAL_SHEETS, report), _pick_extra(rest, RESPONDENT_SHEETS, report))
+
+
+def _no_reply_sheet(sheets: list[RawSheet], report: Report) -> None:
+    """No sheet looks like replies: name what is missing where a header was found, else show what was searched."""
+    candidates = [s for s in sheets if norm_header(s.name) not in PROPOSAL_SHEETS | RESPONDENT_SHEETS
+                  and norm_header(s.name) not in IGNORED_SHEETS] or sheets
+    candidates = sorted(candidates, key=lambda s: s.visibility != "visible")
+    for s in candidates:
+        hm = find_header(s.rows)
+        if hm is not None:
+            missing = [f for f in ("respondent", "proposal_id", "stance") if f not in hm.fields]
+            _missing_columns(report, s.name, hm.excel_row, hm.found(), missing)
+            return
+    filled = [s for s in candidates if any(any(c not in (None, "") for c in r) for r in s.rows)]
+    sheet = (filled or candidates)[0]
+    searched = min(len(sheet.rows), MAX_TITLE_ROWS + 1)
+    report.say("error", "missing-label", "cells.no_header", sheet=sheet.name or None, first=1, last=searched,
+               name=sheet.name or "CSV", **describe_search(sheet.rows, searched))
+    lower = find_header(sheet.rows, limit=MAX_HEADER_SEARCH)
+    if lower is not None and _looks_like_responses(lower):
+        report.say("error", "missing-label", "cells.header_below", sheet=sheet.name or None, row=lower.excel_row,
+                   at=lower.excel_row, n=MAX_TITLE_ROWS + 1)
 
 
 def _assemble(sheets: list[RawSheet], file_name: str, report: Report) -> CodedData:
-    candidates, prop_sheet, resp_sheet = _classify(sheets)
     if all(not any(any(c not in (None, "") for c in r) for r in s.rows) for s in sheets):
         report.error("source-error", f"Filen {file_name} innehåller inga data.",
                      f"The file {file_name} contains no data.")
         report.unreadable = True
         raise Unreadable("empty")
-
-    sheet, hm = None, None
-    for s in candidates:
-        found = find_header(s.rows)
-        if found and ("stance" in found.fields or found.proposals) and "respondent" in found.fields:
-            sheet, hm = s, found
-            break
-        if sheet is None and found:
-            sheet, hm = s, found
-    if sheet is None:
-        sheet = candidates[0] if candidates else sheets[0]
-        first = next((r for r in sheet.rows if any(c not in (None, "") for c in r)), [])
-        _missing_columns(report, sheet.name, None,
-                         [str(c) for c in first if c not in (None, "")], ["respondent", "proposal_id", "stance"])
+    plan = _classify(sheets, report)
+    if plan is None:
+        return CodedData()
+    if not plan.responses:
+        _no_reply_sheet(sheets, report)
         return CodedData()
 
+    stem = PurePath(file_name).stem
+    props = _proposals_sheet(plan.proposals, report, stem)
+    insts = _respondents_sheet(plan.respondents, report, stem)
+    if insts is not None:  # listed under a former name or a department: the canonical body
+        insts = insts.assign(respondent=bodynames.rename_listed(insts["respondent"]))
+    known_types = {} if insts is None else dict(zip(insts["respondent"], insts["respondent_type"], strict=True))
+    known_types = {k: v for k, v in known_types.items() if v}
+    parts = [_sheet_rows(sheet, hm, stem, known_types, props, report) for sheet, hm in plan.responses]
+    parts = [p for p in parts if p is not None]
+    if not parts:
+        return CodedData()
+    rows = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    rows = check_duplicates(rows, report)
+    if rows.empty and not report.errors:
+        sheet, hm = plan.responses[0]
+        report.error("source-error",
+                     f"Bladet {sheet.name or file_name} har rubriker men inga kodade svar.",
+                     f"The sheet {sheet.name or file_name} has headers but no coded answers.",
+                     sheet=sheet.name or None, row=hm.excel_row)
+    responses = conform(rows)
+    respondents = _respondent_table(responses, insts)
+    proposals = _proposal_table(responses, props)
+    return CodedData(responses=responses, respondents=respondents, proposals=proposals)
+
+
+def _sheet_rows(sheet: RawSheet, hm: HeaderMap, stem: str, known_types: dict[str, str],
+                props: pd.DataFrame | None, report: Report) -> pd.DataFrame | None:
+    """One reply sheet as canonical long rows (text columns), or None when a required column is missing."""
     sheet_name = sheet.name
+    where = sheet_name or None
     wide = "stance" not in hm.fields and bool(hm.proposals)
     required = ["respondent"] if wide else ["respondent", "proposal_id", "stance"]
     missing = [f for f in required if f not in hm.fields]
     if missing:
         _missing_columns(report, sheet_name, hm.excel_row, hm.found(), missing)
-        return CodedData()
-    for fieldname, kept, dropped in hm.duplicates:
+        return None
+    hidden_dups = cellcheck.check_hidden_columns(sheet, hm, report)
+    for dup in hm.duplicates:
+        if dup in hidden_dups:
+            continue
+        fieldname, kept, dropped = dup
         severity = report.error if fieldname in ("respondent", "proposal_id", "stance") else report.warning
         severity("duplicate-label",
                  f"Två kolumner betyder samma sak: \"{hm.label(kept)}\" och \"{hm.label(dropped)}\"."
                  + (" Ta bort en av dem." if severity == report.error else f" \"{hm.label(kept)}\" används."),
                  f"Two columns mean the same: \"{hm.label(kept)}\" and \"{hm.label(dropped)}\"."
                  + (" Remove one of them." if severity == report.error else f" \"{hm.label(kept)}\" is used."),
-                 sheet=sheet_name or None, row=hm.excel_row, column=hm.label(dropped))
+                 sheet=where, row=hm.excel_row, column=hm.label(dropped))
     _check_proposal_headers(hm, report, sheet_name)
+    if wide:
+        cellcheck.check_header_ids(sheet, hm, report)
+    flagged = set() if wide else cellcheck.check_id_cells(sheet, hm, report)
+    cellcheck.fill_merges(sheet, hm, report)
 
     frame = grid_to_frame(sheet.rows, hm.row_index + 1, width=len(hm.labels))
-    frame = drop_blank_rows(frame, report, sheet_name or None)
+    flagged |= cellcheck.check_formulas_and_errors(sheet, hm, frame, report)
+    cellcheck.check_hidden_rows(sheet, hm, frame, report)
+    cellcheck.check_unlabelled(sheet, hm, frame, report)
+    since = len(report.problems)
+    frame = drop_blank_rows(frame, report, where)
     rows = (wide_rows if wide else long_rows)(frame, hm, sheet_name, report)
     rows = rows.reset_index(drop=True)
-    if not wide and "proposal_id" in hm.fields:
-        _warn_numeric_ids(sheet, hm, report)
-    stem = PurePath(file_name).stem
     rows["consultation"] = rows["consultation"].where(rows["consultation"].ne(""), stem)
     no_id = rows["proposal_id"].eq("")
     for r in rows.loc[no_id, "row"].head(200):
         report.error("constraint-error", "Förslagsnummer saknas.", "Proposal id is missing.",
-                     sheet=sheet_name or None, row=int(r), column=hm.label(hm.fields["proposal_id"]))
+                     sheet=where, row=int(r), column=hm.label(hm.fields["proposal_id"]))
     rows = rows[~no_id]
-
-    props = _proposals_sheet(prop_sheet, report, stem)
-    insts = _respondents_sheet(resp_sheet, report, stem)
     # Former names and departments count as their body (warned; the name as written kept in Källa).
-    rows, _ = bodynames.canonical_names(rows, report, sheet_name or None, hm.label(hm.fields["respondent"]))
-    if insts is not None:
-        insts = insts.assign(respondent=bodynames.rename_listed(insts["respondent"]))
-    known_types = {} if insts is None else dict(zip(insts["respondent"], insts["respondent_type"]))
-    known_types = {k: v for k, v in known_types.items() if v}
+    rows, _ = bodynames.canonical_names(rows, report, where, hm.label(hm.fields["respondent"]))
     type_col = hm.label(hm.fields["respondent_type"]) if "respondent_type" in hm.fields else None
-    rows["respondent_type"] = resolve_types(rows, known_types, report, sheet_name or None, type_col)
-    rows = check_duplicates(rows, report)
-    rows = _join_proposals(rows, props, report, sheet_name or None)
-
-    if rows.empty and not report.errors:
-        report.error("source-error",
-                     f"Bladet {sheet_name or file_name} har rubriker men inga kodade svar.",
-                     f"The sheet {sheet_name or file_name} has headers but no coded answers.",
-                     sheet=sheet_name or None, row=hm.excel_row)
-    responses = conform(rows)
-    respondents = _respondent_table(responses, insts)
-    proposals = _proposal_table(responses, props)
-    return CodedData(responses=responses, respondents=respondents, proposals=proposals)
+    rows["respondent_type"] = resolve_types(rows, known_types, report, where, type_col)
+    rows = _join_proposals(rows, props, report, where)
+    cellcheck.drop_echoes(report, since, flagged, where)
+    return rows
 
 
 def _missing_columns(report: Report, sheet: str, row, found: list[str], missing: list[str]) -> None:
@@ -177,23 +268,6 @@ def _check_proposal_headers(hm: HeaderMap, report: Report, sheet: str) -> None:
             seen[pid] = col
 
 
-def _warn_numeric_ids(sheet: RawSheet, hm: HeaderMap, report: Report) -> None:
-    col = hm.fields["proposal_id"]
-    count, first = 0, None  # a count and the first row, not a list of every row (memory stays bounded)
-    for i, r in enumerate(sheet.rows[hm.row_index + 1:], start=hm.row_index + 2):
-        if col < len(r) and isinstance(r[col], float) and not r[col].is_integer():
-            count, first = count + 1, first or i
-    if count:
-        rows = [first]
-        report.warning(
-            "type-error",
-            f"{count} förslagsnummer är sparade som tal, inte text (första på rad {rows[0]}). "
-            "Excel kan ha tagit bort avslutande nollor (4.10 blir 4.1). Formatera kolumnen som text.",
-            f"{count} proposal ids are stored as numbers, not text (first on row {rows[0]}). "
-            "Excel may have dropped trailing zeros (4.10 becomes 4.1). Format the column as text.",
-            sheet=sheet.name or None, row=rows[0], column=hm.label(col))
-
-
 # --------------------------------------------------------------------------
 # Extra sheets
 
@@ -204,10 +278,11 @@ def _extra_frame(sheet: RawSheet, report: Report, key: str, label_sv: str, label
                        f"Bladet {sheet.name} saknar kolumnen {label_sv} och används inte.",
                        f"The sheet {sheet.name} lacks the column {label_en} and is not used.",
                        sheet=sheet.name)
-        return None, None
+        return None, None, None
     frame = grid_to_frame(sheet.rows, hm.row_index + 1, width=len(hm.labels))
     frame = frame[frame.ne("").any(axis=1)]
-    return frame, hm
+    flagged = cellcheck.check_formulas_and_errors(sheet, hm, frame, report)
+    return frame, hm, (len(report.problems), flagged)
 
 
 def _col(frame: pd.DataFrame, hm: HeaderMap, name: str) -> pd.Series:
@@ -217,9 +292,11 @@ def _col(frame: pd.DataFrame, hm: HeaderMap, name: str) -> pd.Series:
 def _proposals_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.DataFrame | None:
     if sheet is None:
         return None
-    frame, hm = _extra_frame(sheet, report, "proposal_id", "Förslag", "Proposal")
+    frame, hm, echo = _extra_frame(sheet, report, "proposal_id", "Förslag", "Proposal")
     if frame is None:
         return None
+    dates = cellcheck.check_id_cells(sheet, hm, report)
+    frame = frame.drop(index=[r for r, _ in dates if r in frame.index])  # no phantom "2026-02-05" proposal
     out = pd.DataFrame({
         "consultation": _col(frame, hm, "consultation"),
         "proposal_id": _col(frame, hm, "proposal_id").map(clean_proposal_id),
@@ -235,13 +312,14 @@ def _proposals_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.Da
                        f"Förslag {r.proposal_id} står två gånger på bladet {sheet.name}; första raden används.",
                        f"Proposal {r.proposal_id} is listed twice on the sheet {sheet.name}; the first row is used.",
                        sheet=sheet.name, row=int(r.row))
+    cellcheck.drop_echoes(report, *echo, sheet.name)
     return out[~dup]
 
 
 def _respondents_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.DataFrame | None:
     if sheet is None:
         return None
-    frame, hm = _extra_frame(sheet, report, "respondent", "Remissinstans", "Respondent")
+    frame, hm, echo = _extra_frame(sheet, report, "respondent", "Remissinstans", "Respondent")
     if frame is None:
         return None
     raw_type = _col(frame, hm, "respondent_type")
@@ -257,6 +335,7 @@ def _respondents_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.
         report.warning("type-error", f"Folkmängden \"{v}\" är inte ett tal och används inte.",
                        f"The population \"{v}\" is not a number and is not used.",
                        sheet=sheet.name, row=int(r), column=hm.label(hm.fields["population"]))
+    cellcheck.drop_echoes(report, *echo, sheet.name)
     return pd.DataFrame({
         "consultation": _col(frame, hm, "consultation"),
         "respondent": _col(frame, hm, "respondent"),

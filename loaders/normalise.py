@@ -84,7 +84,7 @@ def wide_rows(frame: pd.DataFrame, hm: HeaderMap, sheet: str, report: Report) ->
     """Wide layout: one row per respondent, one column per proposal."""
     f = hm.fields
     base = pd.DataFrame(index=frame.index)
-    for name in ("consultation", "respondent", "respondent_type", "source"):
+    for name in ("consultation", "respondent", "respondent_type", "source", "comment"):
         base[name] = frame[f[name]] if name in f else ""
     base["row"] = base.index.to_numpy()
     _continue_blocks(base)
@@ -102,7 +102,7 @@ def wide_rows(frame: pd.DataFrame, hm: HeaderMap, sheet: str, report: Report) ->
         out = out.sort_values(["row"], kind="stable")
     else:
         out = base.iloc[0:0].assign(proposal_id="", stance="", column_label="")
-    for name in ("proposal_title", "topic", "addressee", "comment"):
+    for name in ("proposal_title", "topic", "addressee"):
         out[name] = ""
     out["sheet"] = sheet
     return _stances(out, report, sheet, None)

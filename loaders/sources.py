@@ -14,10 +14,11 @@ import csv
 import io
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from loaders.report import Report
+from loaders.xlsxmeta import MAX_GRID_COL, BackgroundScan, SheetMarks
 
 SPREADSHEET_EXTS = {".xlsx", ".xlsm", ".xls", ".ods"}
 TEXT_EXTS = {".csv", ".tsv", ".txt"}
@@ -31,6 +32,13 @@ _ZIP_MAGIC = b"PK\x03\x04"
 class RawSheet:
     name: str  # "" for CSV
     rows: list[list]  # rows[i] is Excel row i + 1
+    #: "visible", "hidden" or "veryhidden" (Excel's "very hidden": only VBA can show it).
+    visibility: str = "visible"
+    #: Merged ranges as 0-based inclusive (first row, first col, last row, last col).
+    merges: tuple[tuple[int, int, int, int], ...] = ()
+    #: Formula, error, percent and hidden cells the reader cannot show (xlsx/xlsm; errors,
+    #: merges and hidden rows/columns for ods).
+    marks: SheetMarks = field(default_factory=SheetMarks)
 
 
 class Unreadable(Exception):
@@ -143,20 +151,60 @@ def _check_container(data: bytes, kind: str, file_name: str, report: Report, fai
 def _read_workbook(data: bytes, file_name: str, fail) -> list[RawSheet]:
     from python_calamine import CalamineWorkbook
 
+    ext = PurePath(file_name).suffix.lower()
+    scan = BackgroundScan(data, "ods" if ext == ".ods" else "xlsx") if ext in (".xlsx", ".xlsm", ".ods") else None
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        visibility = {m.name: str(m.visible).rsplit(".", 1)[-1].lower() for m in wb.sheets_metadata}
         sheets = []
         for name in wb.sheet_names:
             sheet = wb.get_sheet_by_name(name)
             rows = sheet.to_python(skip_empty_area=False)
-            sheets.append(RawSheet(name, rows))
-        return sheets
+            merges = tuple((a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or ()))
+            sheets.append(RawSheet(name, rows, visibility.get(name, "visible"), merges))
     except Exception as exc:  # noqa: BLE001 - any reader failure means "damaged"
+        if scan is not None:
+            scan.result()
         raise fail(
             "source-error",
             f"Filen {file_name} är skadad och kan inte läsas ({type(exc).__name__}).",
             f"The file {file_name} is damaged and cannot be read ({type(exc).__name__}).",
         ) from None
+    marks = scan.result() if scan is not None else {}
+    for sheet in sheets:
+        if sheet.name in marks:
+            sheet.marks = marks[sheet.name]
+            if not sheet.merges and sheet.marks.merges:
+                sheet.merges = tuple(sheet.marks.merges)
+            _show_marks(sheet)
+    return sheets
+
+
+def _show_marks(sheet: RawSheet) -> None:
+    """Write what Excel would display into cells calamine left blank or bare.
+
+    Error cells get their error value ("#N/A"), formula cells without a saved
+    value their formula text ("=VLOOKUP(...)"), percent-formatted numbers their
+    displayed text ("50%"). No such cell is blank afterwards, so no block is
+    continued (filled down) across it. Whether the cell is acceptable where it
+    stands is decided later, once the header tells which field it is in.
+    """
+    rows = sheet.rows
+    width = max((len(r) for r in rows), default=0)
+    limit = len(rows) + 10_000
+    for shown, only_numbers in ((sheet.marks.errors, False), (sheet.marks.formulas, False),
+                                (sheet.marks.percents, True)):
+        for (r, c), text in shown.items():
+            if r >= limit or c >= MAX_GRID_COL:
+                continue
+            while len(rows) <= r:
+                rows.append([""] * width)
+            row = rows[r]
+            if len(row) <= c:
+                row.extend([""] * (c + 1 - len(row)))
+            if only_numbers and (isinstance(row[c], bool) or not isinstance(row[c], (int, float))):
+                continue
+            row[c] = text
 
 
 # --------------------------------------------------------------------------
