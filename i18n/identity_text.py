@@ -6,4 +6,81 @@ Each value is (Swedish, English); placeholders use ``str.format`` names.
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
+    # CSV and other delimited text (loaders/csvtext.py)
+    "csv.undecodable": (
+        "Teckenkodningen i {file} känns inte igen. Spara filen som CSV UTF-8.",
+        "The character encoding of {file} is not recognised. Save the file as CSV UTF-8.",
+    ),
+    "csv.guessed_encoding": (
+        "{file} är varken UTF-8 eller Windows-1252; den lästes som {encoding}. "
+        "Kontrollera å, ä och ö, eller spara filen som CSV UTF-8.",
+        "{file} is neither UTF-8 nor Windows-1252; it was read as {encoding}. "
+        "Check the letters å, ä and ö, or save the file as CSV UTF-8.",
+    ),
+    "csv.encoding_switched": (
+        "{file} är inte UTF-8. Som Windows-1252 gav den tecken som inte hör hemma i svensk text "
+        "(\"{bad}\"), så den lästes som {encoding}. Kontrollera å, ä och ö, eller spara filen som CSV UTF-8.",
+        "{file} is not UTF-8. Read as Windows-1252 it gave characters that do not belong in Swedish text "
+        "(\"{bad}\"), so it was read as {encoding}. Check the letters å, ä and ö, or save the file as CSV UTF-8.",
+    ),
+    "csv.implausible": (
+        "{file} lästes som {encoding}, men texten innehåller tecken som är osannolika i svensk text, "
+        "till exempel \"{sample}\" på rad {row}. Filen är troligen sparad i en annan teckenkodning; "
+        "namn kan då bli fel. Spara den som CSV UTF-8 och ladda upp den igen.",
+        "{file} was read as {encoding}, but the text holds characters that are implausible in Swedish, "
+        "for example \"{sample}\" on row {row}. The file was probably saved in another encoding, "
+        "so names may be wrong. Save it as CSV UTF-8 and upload it again.",
+    ),
+    "csv.replacement": (
+        "{file} (läst som {encoding}) innehåller tecken som inte kunde avkodas (visas som \ufffd).",
+        "{file} (read as {encoding}) contains characters that could not be decoded (shown as \ufffd).",
+    ),
+    "csv.nul_removed": (
+        "{n} nolltecken (NUL) togs bort ur {file}, på rad {rows}. De syns inte i Excel och kommer "
+        "oftast från ett exportprogram; kontrollera texten på raden.",
+        "{n} NUL characters were removed from {file}, on row {rows}. They are invisible in Excel and "
+        "usually come from an export program; check the text on that row.",
+    ),
+    "csv.unclosed_quote": (
+        "Citattecknet som öppnas på rad {row} (textrad {line}) stängs aldrig, så de följande {lines} "
+        "textraderna skulle läsas som en enda cell. Lägg till det avslutande citattecknet (\") "
+        "eller ta bort det inledande. Filen läses inte.",
+        "The quote opened on row {row} (text line {line}) is never closed, so the following {lines} "
+        "text lines would be read as a single cell. Add the closing quote (\") or remove the opening one. "
+        "The file is not read.",
+    ),
+    "csv.swallowed_rows": (
+        "Citattecknet som öppnas på rad {row} (textrad {line}) stängs först på textrad {end}. "
+        "{n} textrader emellan, från textrad {first}, ser ut som egna rader men skulle bli en enda cell. "
+        "Kontrollera citattecknen på rad {row}. Filen läses inte.",
+        "The quote opened on row {row} (text line {line}) is closed only on text line {end}. "
+        "{n} text lines in between, from text line {first}, look like rows of their own but would become "
+        "a single cell. Check the quotes on row {row}. The file is not read.",
+    ),
+    "csv.extra_fields": (
+        "Rad {row} har {n} fält men rubrikraden har {width}. Troligen står ett {delim} i en kommentar "
+        "utan citattecken, och texten efter det skulle hamna utanför kolumnerna. Sätt texten inom "
+        "citattecken (\"…\"). Filen läses inte.",
+        "Row {row} has {n} fields but the header row has {width}. Probably a {delim} stands in a comment "
+        "without quotes, and the text after it would fall outside the columns. Put the text in quotes "
+        "(\"…\"). The file is not read.",
+    ),
+    "csv.more_extra_fields": ("… och {n} rader till med för många fält.", "… and {n} more rows with too many fields."),
+    "csv.mixed_delimiters": (
+        "Rad {row} är avgränsad med {other}, men filen i övrigt med {delim}. Spara filen med ett enda "
+        "avgränsningstecken. Filen läses inte.",
+        "Row {row} is delimited by {other}, but the rest of the file by {delim}. Save the file with a single "
+        "delimiter. The file is not read.",
+    ),
+    "csv.more_mixed_delimiters": (
+        "… och {n} rader till med ett annat avgränsningstecken.",
+        "… and {n} more rows with another delimiter.",
+    ),
+    "csv.field_too_long": (
+        "Rad {row} har ett fält med mer än {limit} tecken, mer än en Excel-cell rymmer. Korta texten "
+        "eller dela upp den. Filen läses inte.",
+        "Row {row} has a field of more than {limit} characters, more than an Excel cell holds. Shorten "
+        "the text or split it. The file is not read.",
+    ),
+    "csv.unparseable": ("{file} kan inte läsas som CSV: {error}.", "{file} cannot be read as CSV: {error}."),
 }

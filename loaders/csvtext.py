@@ -1,0 +1,337 @@
+"""CSV and other delimited text: bytes to a grid of cells, or a located error.
+
+A text file is read so that no cell is silently lost or split:
+
+* **Encoding.** UTF-8 (with or without BOM) and UTF-16 with BOM are taken as
+  they are. Other bytes are tried as Windows-1252, Mac Roman and IBM 850 (DOS);
+  the one that gives plausible Swedish text wins, and any doubt is a warning
+  that names the encoding assumed. Text with letters implausible in Swedish
+  ("Gšteborgs stad", "GÃ¶teborg") is always a warning.
+* **NUL bytes** (``\\x00``) in an otherwise clean text are removed, with a
+  warning naming the rows (see :func:`looks_binary` for what is "binary").
+* **Structure.** An unclosed quote, a row with more fields than the header (an
+  unquoted delimiter in a comment), a row written with another delimiter, and a
+  field longer than an Excel cell are errors naming the row; such a file is not
+  read at all, so nothing is truncated or dropped.
+
+Row numbers are record numbers, the rows Excel shows when it opens the file.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from loaders.headers import MAX_TITLE_ROWS, find_header
+from loaders.identity import say
+from loaders.report import Report
+from loaders.vocab import match_header
+
+#: Longest field accepted: Excel's limit on the characters in one cell, the text
+#: cap the extract uses too (``exports.safe.EXCEL_MAX_CHARS``; a test keeps them equal).
+FIELD_LIMIT = 32_767
+
+#: Structural problems listed per category before they are summarised.
+MAX_LISTED = 200
+
+DELIMITERS = (";", "\t", ",")
+_DELIM_NAMES = {";": ("semikolon (;)", "semicolon (;)"), ",": ("komma (,)", "comma (,)"),
+                "\t": ("tabb", "tab")}
+
+#: Non-UTF-8 candidates, tried in order; the first is the usual Windows export.
+_LEGACY = (("Windows-1252", "cp1252"), ("Mac Roman", "mac_roman"), ("IBM 850 (DOS)", "cp850"))
+_SWEDISH = set("åäöÅÄÖ")
+
+# Letters that do not occur in Swedish text but do in mis-decoded text, and UTF-8 read twice ("Ã¶").
+_ODD_LETTERS = "ŠšŽžŒœƒŸ"
+_IMPLAUSIBLE = re.compile(
+    rf"[{_ODD_LETTERS}]"
+    r"|[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+    r"|(?<=[^\W\d_])[„†‡‰‹›ˆ˜¤¦¨¬¯´¸¹ºª¿¡•]"
+    r"|(?<=[^\W\d_])[”“«»×÷](?=[^\W\d_])"
+)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # the name shown to the user
+    bad_sample: str = ""  # a word showing why the first guess (Windows-1252) was rejected
+    guessed: bool = False  # chosen by a statistical guess (charset_normalizer)
+
+
+def looks_binary(head: bytes) -> bool:
+    """Whether the first bytes of a file are binary rather than text with a stray NUL.
+
+    Text files hold no C0 control bytes other than tab, LF, CR, FF and Ctrl-Z; a
+    handful of NULs (a broken exporter) still leaves a text file. More than 1 % of
+    control bytes, or NULs at every other byte (UTF-16 without BOM), is binary.
+    """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    controls = sum(head.count(bytes([b])) for b in range(32) if b not in (9, 10, 12, 13, 26))
+    if not controls:
+        return False
+    if head[1::2].count(0) > len(head) // 8 or head[0::2].count(0) > len(head) // 8:
+        return True
+    return controls > max(2, len(head) // 100)
+
+
+def implausible(text: str) -> re.Match | None:
+    """The first character sequence that is implausible in Swedish text, or None."""
+    return _IMPLAUSIBLE.search(text)
+
+
+def _word_at(text: str, pos: int) -> str:
+    start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos), text.rfind(";", 0, pos),
+                text.rfind(",", 0, pos), text.rfind("\t", 0, pos)) + 1
+    ends = [i for i in (text.find(c, pos) for c in " \n\r;,\t") if i >= 0]
+    return text[start:min(ends) if ends else len(text)][:40]
+
+
+def decode_text(data: bytes) -> Decoded:
+    """Decode text bytes; see the module docstring. Raises UnicodeDecodeError when nothing fits."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return Decoded(data[3:].decode("utf-8"), "UTF-8 (BOM)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Decoded(data.decode("utf-16"), "UTF-16")
+    try:
+        return Decoded(data.decode("utf-8"), "UTF-8")
+    except UnicodeDecodeError:
+        pass
+    tried = []  # (implausible count, Swedish letter count, name, text)
+    for name, codec in _LEGACY:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        tried.append((len(_IMPLAUSIBLE.findall(text)), sum(text.count(c) for c in _SWEDISH), name, text))
+    cp1252 = next((t for t in tried if t[2] == "Windows-1252"), None)
+    if cp1252 is not None and cp1252[0] == 0:
+        return Decoded(cp1252[3], cp1252[2])
+    clean = [t for t in tried if t[0] == 0 and t[1] > 0]
+    if clean:
+        best = max(clean, key=lambda t: t[1])  # the most å, ä, ö; ties keep the order of _LEGACY
+        if cp1252 is None:
+            return Decoded(best[3], best[2], guessed=True)
+        m = _IMPLAUSIBLE.search(cp1252[3])
+        return Decoded(best[3], best[2], bad_sample=_word_at(cp1252[3], m.start()))
+    if cp1252 is not None:
+        return Decoded(cp1252[3], cp1252[2])  # read as usual; the implausible text is warned about
+    from charset_normalizer import from_bytes
+
+    found = from_bytes(data).best()
+    if found is None:
+        raise UnicodeDecodeError("unknown", data[:1], 0, 1, "no encoding fits")
+    return Decoded(str(found), found.encoding, guessed=True)
+
+
+def _split(lines: list[str], delim: str) -> list[list[str]]:
+    rows = []
+    for line in lines:  # line by line, so one bad line (a field over the limit) costs only itself
+        try:
+            rows.append(next(csv.reader([line], delimiter=delim), []))
+        except csv.Error:
+            rows.append([])
+    return rows
+
+
+def sniff_delimiter(text: str) -> str:
+    """Pick `,`, `;` or tab for a text file. Never raises.
+
+    The delimiter that splits a header row into the most recognised column names
+    wins; among equals, the one that splits the most lines into equal widths
+    (title rows above the header, one field wide, are tolerated).
+    """
+    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
+    best, best_key = ",", (-1, -1)
+    for delim in DELIMITERS:
+        rows = _split(lines, delim)
+        wide = [len(r) for r in rows if len(r) > 1]
+        if not wide:
+            continue
+        named = max((sum(1 for c in r if match_header(c)) for r in rows[:MAX_TITLE_ROWS + 1]), default=0)
+        mode = max(set(wide), key=wide.count)
+        key = (named, wide.count(mode) * mode)
+        if key > best_key:
+            best, best_key = delim, key
+    return best
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    records: list[list[str]]
+    starts: list[int]  # 1-based text line where each record starts
+    ends: list[int]  # 1-based text line where each record ends
+
+
+class _Stop(Exception):
+    """The parse cannot go on (an unclosed quote); the errors are already in the report."""
+
+
+def _utf16_len(text: str) -> int:
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def _parse(lines: list[str], delim: str, report: Report) -> _Parsed:
+    reader = csv.reader(iter(lines), delimiter=delim)
+    records, starts, ends = [], [], []
+    long_rows: list[int] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            rec = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            row = len(records) + 1
+            if "field limit" not in str(exc) or reader.line_num > start:
+                # Inside a quoted field that ran over line ends and past the limit, or a parser
+                # error: the quote that opened on this row is not closed where it should be.
+                say(report, "error", "format-error", "csv.unclosed_quote", row=row, line=start,
+                    lines=len(lines) - start + 1)
+                raise _Stop from None
+            long_rows.append(row)
+            rec = []  # keeps the row numbers of the records below right
+        if rec and max(map(len, rec)) > FIELD_LIMIT // 2 and max(map(_utf16_len, rec)) > FIELD_LIMIT:
+            long_rows.append(len(records) + 1)  # over the cap in Excel's units (UTF-16)
+        records.append(rec)
+        starts.append(start)
+        ends.append(reader.line_num)
+    for row in long_rows[:MAX_LISTED]:
+        say(report, "error", "format-error", "csv.field_too_long", row=row, limit=f"{FIELD_LIMIT:,}".replace(",", " "))
+    if long_rows:
+        raise _Stop
+    return _Parsed(records, starts, ends)
+
+
+def _expected_width(records: list[list[str]]) -> tuple[int, int]:
+    """(width, first data row index) from the header row, else from the commonest width."""
+    hm = find_header(records)
+    if hm is not None:
+        labelled = [j for j, text in hm.labels.items() if text]
+        return (max(labelled) + 1 if labelled else 0), hm.row_index + 1
+    wide = [len(r) for r in records if len(r) > 1]
+    return (max(set(wide), key=wide.count) if wide else 0), 0
+
+
+def _count_fields(raw: str, delim: str) -> int:
+    try:
+        return len(next(csv.reader([raw], delimiter=delim), []))
+    except csv.Error:
+        return 0
+
+
+def _check_structure(parsed: _Parsed, lines: list[str], delim: str, report: Report) -> bool:
+    """Record unclosed quotes, extra fields and other delimiters; True when any was found."""
+    records = parsed.records
+    width, first = _expected_width(records)
+    found = False
+    last_line = len(lines)
+    for i, (start, end) in enumerate(zip(parsed.starts, parsed.ends, strict=True)):
+        if end > start:  # a quoted field runs over line ends
+            raw = "".join(lines[start - 1:end])
+            try:
+                list(csv.reader(io.StringIO(raw, newline=""), delimiter=delim, strict=True))
+                unclosed = False
+            except csv.Error as exc:
+                unclosed = end == last_line and "field limit" not in str(exc)
+            inner = [n for n, ln in enumerate(lines[start:end], start=start + 1)
+                     if width >= 3 and ln.count(delim) >= width - 1]
+            if unclosed:
+                say(report, "error", "format-error", "csv.unclosed_quote", row=i + 1, line=start,
+                    lines=end - start + 1)
+                found = True
+            elif inner:
+                say(report, "error", "format-error", "csv.swallowed_rows", row=i + 1, line=start, end=end,
+                    first=inner[0], n=len(inner))
+                found = True
+    extra, mixed = [], []
+    for i in range(first, len(records)):
+        rec = records[i]
+        if width and len(rec) > width and any(c.strip() for c in rec[width:]):
+            extra.append((i + 1, len(rec)))
+            continue
+        n = len(rec)
+        if width >= 3 and n < width and any(c.strip() for c in rec):
+            raw = "".join(lines[parsed.starts[i] - 1:parsed.ends[i]])
+            for other in DELIMITERS:
+                if other != delim and _count_fields(raw, other) >= max(3, n + 2):
+                    mixed.append((i + 1, other))
+                    break
+    for row, n in extra[:MAX_LISTED]:
+        say(report, "error", "format-error", "csv.extra_fields", row=row, n=n, width=width,
+            delim=_DELIM_NAMES[delim])
+    for row, other in mixed[:MAX_LISTED]:
+        say(report, "error", "format-error", "csv.mixed_delimiters", row=row, other=_DELIM_NAMES[other],
+            delim=_DELIM_NAMES[delim])
+    for rows, key in ((extra, "csv.more_extra_fields"), (mixed, "csv.more_mixed_delimiters")):
+        if len(rows) > MAX_LISTED:
+            say(report, "error", "format-error", key, n=len(rows) - MAX_LISTED)
+    return found or bool(extra or mixed)
+
+
+def _row_of(parsed: _Parsed | None, line: int) -> int:
+    """The record (Excel row) holding a 1-based text line."""
+    if parsed is None or not parsed.starts:
+        return line
+    return max(1, bisect.bisect_right(parsed.starts, line))
+
+
+def read_csv(data: bytes, file_name: str, report: Report, fail) -> list[list]:
+    """Read delimited text into rows (``rows[i]`` is Excel row ``i + 1``).
+
+    ``fail(category, sv, en)`` records a file-level error and returns the
+    exception to raise. Structural errors are recorded by row, then the file is
+    refused the same way (unreadable), so no half-read grid is ever used.
+    """
+    from i18n.strings import t
+    from loaders.sources import Unreadable
+
+    try:
+        decoded = decode_text(data)
+    except UnicodeDecodeError:
+        raise fail("encoding-error", t("csv.undecodable", "sv", file=file_name),
+                   t("csv.undecodable", "en", file=file_name)) from None
+    text, encoding = decoded.text, decoded.encoding
+    nul_lines = []
+    if "\x00" in text:
+        nul_lines = sorted({text.count("\n", 0, m.start()) + 1 for m in re.finditer("\x00", text)})
+        nuls = text.count("\x00")
+        text = text.replace("\x00", "")
+    lines = io.StringIO(text, newline="").readlines()
+    # The limit is process-wide state: set it for this parse only (fields are checked again
+    # after parsing, so a concurrent reset cannot let an over-long field through).
+    previous = csv.field_size_limit(FIELD_LIMIT)
+    try:
+        delim = sniff_delimiter(text)
+        parsed = _parse(lines, delim, report)
+        broken = _check_structure(parsed, lines, delim, report)
+    except _Stop:
+        parsed, broken = None, True
+    finally:
+        csv.field_size_limit(previous)
+    if broken:
+        report.unreadable = True
+        raise Unreadable("csv structure")
+
+    if decoded.guessed:
+        say(report, "warning", "encoding-error", "csv.guessed_encoding", file=file_name, encoding=encoding)
+    elif decoded.bad_sample:
+        say(report, "warning", "encoding-error", "csv.encoding_switched", file=file_name, encoding=encoding,
+            bad=decoded.bad_sample)
+    m = implausible(text)
+    if m is not None:
+        row = _row_of(parsed, text.count("\n", 0, m.start()) + 1)
+        say(report, "warning", "encoding-error", "csv.implausible", file=file_name, encoding=encoding,
+            sample=_word_at(text, m.start()), row=row)
+    if "\ufffd" in text:
+        say(report, "warning", "encoding-error", "csv.replacement", file=file_name, encoding=encoding)
+    if nul_lines:
+        rows = sorted({_row_of(parsed, ln) for ln in nul_lines})
+        shown = ", ".join(map(str, rows[:10])) + (" …" if len(rows) > 10 else "")
+        say(report, "warning", "encoding-error", "csv.nul_removed", row=rows[0], file=file_name, n=nuls,
+            rows=shown)
+    return [list(r) for r in parsed.records]
