@@ -6,6 +6,53 @@ Each value is (Swedish, English); placeholders use ``str.format`` names.
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
+    # Respondent names and identities (loaders/identity.py)
+    "identity.cleaned": (
+        "Namnet \"{name}\" innehöll {what}, som rättades ({rows}).",
+        "The name \"{name}\" held {what}, which were corrected ({rows}).",
+    ),
+    "identity.variants": (
+        "Stavningarna {variants} skiljer sig bara i versaler eller mellanslag och räknas som en och samma "
+        "instans, \"{name}\" ({why}).",
+        "The spellings {variants} differ only in case or spacing and count as one and the same respondent, "
+        "\"{name}\" ({why}).",
+    ),
+    "identity.near_duplicate": (
+        "Är \"{a}\" ({where_a}) och \"{b}\" ({where_b}) samma instans? Namnen {why}. De räknas som två "
+        "instanser; rätta stavningen i arket om de är samma.",
+        "Are \"{a}\" ({where_a}) and \"{b}\" ({where_b}) the same respondent? The names {why}. They count "
+        "as two respondents; correct the spelling in the sheet if they are the same.",
+    ),
+    "identity.more_near_duplicates": (
+        "… och {n} par till av snarlika namn.",
+        "… and {n} more pairs of similar names.",
+    ),
+    "identity.foreign_letters": (
+        "Namnet \"{name}\" ({rows}) innehåller bokstäver ur ett annat alfabet: {letters}. Det ser ut som "
+        "vanlig text men matchar inte samma namn skrivet med svenska bokstäver. Skriv om namnet i arket.",
+        "The name \"{name}\" ({rows}) holds letters from another alphabet: {letters}. It looks like "
+        "ordinary text but does not match the same name typed with Swedish letters. Retype the name in the sheet.",
+    ),
+    "identity.type_conflict": (
+        "\"{name}\" har olika typ på olika rader: {types}. En instans har en typ; {chosen} används för alla "
+        "dess rader. Rätta typen i arket.",
+        "\"{name}\" has different types on different rows: {types}. A respondent has one type; {chosen} is "
+        "used for all its rows. Correct the type in the sheet.",
+    ),
+    "identity.blank_respondent": (
+        "Remissinstans saknas på rad {row}, och det finns ingen rad ovanför att fortsätta från. Skriv "
+        "instansens namn på raden.",
+        "The respondent is missing on row {row}, and there is no row above to continue from. Write the "
+        "respondent's name on the row.",
+    ),
+    "identity.blank_consultation": (
+        "Remiss saknas på rad {row}, och det finns ingen rad ovanför att fortsätta från. Raden skulle annars "
+        "räknas till en remiss med filens namn, \"{stem}\". Skriv remissens namn på raden.",
+        "The consultation is missing on row {row}, and there is no row above to continue from. The row would "
+        "otherwise count towards a consultation named after the file, \"{stem}\". Write the consultation's "
+        "name on the row.",
+    ),
+    "identity.more_blank": ("… och {n} rader till utan namn.", "… and {n} more rows without a name."),
     # CSV and other delimited text (loaders/csvtext.py)
     "csv.undecodable": (
         "Teckenkodningen i {file} känns inte igen. Spara filen som CSV UTF-8.",
@@ -36,9 +83,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{file} (read as {encoding}) contains characters that could not be decoded (shown as \ufffd).",
     ),
     "csv.nul_removed": (
-        "{n} nolltecken (NUL) togs bort ur {file}, på rad {rows}. De syns inte i Excel och kommer "
+        "{n} nolltecken (NUL) togs bort ur {file}, på {rows}. De syns inte i Excel och kommer "
         "oftast från ett exportprogram; kontrollera texten på raden.",
-        "{n} NUL characters were removed from {file}, on row {rows}. They are invisible in Excel and "
+        "{n} NUL characters were removed from {file}, on {rows}. They are invisible in Excel and "
         "usually come from an export program; check the text on that row.",
     ),
     "csv.unclosed_quote": (

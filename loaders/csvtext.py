@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.headers import MAX_TITLE_ROWS, find_header
-from loaders.identity import say
+from loaders.identity import rows_words, say
 from loaders.report import Report
 from loaders.vocab import match_header
 
@@ -331,7 +331,6 @@ def read_csv(data: bytes, file_name: str, report: Report, fail) -> list[list]:
         say(report, "warning", "encoding-error", "csv.replacement", file=file_name, encoding=encoding)
     if nul_lines:
         rows = sorted({_row_of(parsed, ln) for ln in nul_lines})
-        shown = ", ".join(map(str, rows[:10])) + (" …" if len(rows) > 10 else "")
         say(report, "warning", "encoding-error", "csv.nul_removed", row=rows[0], file=file_name, n=nuls,
-            rows=shown)
+            rows=rows_words(rows))
     return [list(r) for r in parsed.records]

@@ -15,6 +15,7 @@ import pandas as pd
 
 from loaders.cells import grid_to_frame
 from loaders.headers import HeaderMap, find_header
+from loaders.identity import refuse_blank_names, unify_respondents, unify_types
 from loaders.model import CodedData, LoadResult
 from loaders.natural import natural_key
 from loaders.normalise import (
@@ -120,6 +121,9 @@ def _assemble(sheets: list[RawSheet], file_name: str, report: Report) -> CodedDa
     if not wide and "proposal_id" in hm.fields:
         _warn_numeric_ids(sheet, hm, report)
     stem = PurePath(file_name).stem
+    resp_col = hm.label(hm.fields["respondent"])
+    rows = refuse_blank_names(rows, report, sheet_name or None, resp_col,
+                              hm.label(hm.fields["consultation"]) if "consultation" in hm.fields else None, stem)
     rows["consultation"] = rows["consultation"].where(rows["consultation"].ne(""), stem)
     no_id = rows["proposal_id"].eq("")
     for r in rows.loc[no_id, "row"].head(200):
@@ -129,9 +133,12 @@ def _assemble(sheets: list[RawSheet], file_name: str, report: Report) -> CodedDa
 
     props = _proposals_sheet(prop_sheet, report, stem)
     insts = _respondents_sheet(resp_sheet, report, stem)
+    rows, insts = unify_respondents(rows, insts, report, sheet_name or None, resp_col,
+                                    resp_sheet.name if resp_sheet else None, _attr(insts, "column"))
     known_types = {} if insts is None else dict(zip(insts["respondent"], insts["respondent_type"]))
     known_types = {k: v for k, v in known_types.items() if v}
     type_col = hm.label(hm.fields["respondent_type"]) if "respondent_type" in hm.fields else None
+    rows = unify_types(rows, report, sheet_name or None, type_col)
     rows["respondent_type"] = resolve_types(rows, known_types, report, sheet_name or None, type_col)
     rows = check_duplicates(rows, report)
     rows = _join_proposals(rows, props, report, sheet_name or None)
@@ -249,7 +256,7 @@ def _respondents_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.
         report.warning("type-error", f"Folkmängden \"{v}\" är inte ett tal och används inte.",
                        f"The population \"{v}\" is not a number and is not used.",
                        sheet=sheet.name, row=int(r), column=hm.label(hm.fields["population"]))
-    return pd.DataFrame({
+    out = pd.DataFrame({
         "consultation": _col(frame, hm, "consultation"),
         "respondent": _col(frame, hm, "respondent"),
         "respondent_type": types,
@@ -257,6 +264,12 @@ def _respondents_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.
         "population": population,
         "row": frame.index.to_numpy(),
     }).query("respondent != ''")
+    out.attrs["column"] = hm.label(hm.fields["respondent"])  # named in messages about these names
+    return out
+
+
+def _attr(frame: pd.DataFrame | None, key: str):
+    return None if frame is None else frame.attrs.get(key)
 
 
 def _join_proposals(rows: pd.DataFrame, props: pd.DataFrame | None, report: Report,
