@@ -6,6 +6,44 @@ Each value is (Swedish, English); placeholders use ``str.format`` names.
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
+    # Proposal ids (loaders/proposal_ids.py, loaders/load.py)
+    "ids.corrected": (
+        "Förslagsnumret \"{id}\" läses som {value}: {what} ({where}).",
+        "The proposal id \"{id}\" is read as {value}: {what} ({where}).",
+    ),
+    "ids.refused_range": (
+        "Förslagsnumret \"{id}\" är ett intervall ({where}). En rad gäller ett förslag: skriv en rad per "
+        "förslag. Raderna med numret räknas inte.",
+        "The proposal id \"{id}\" is a range ({where}). A row is about one proposal: write one row per "
+        "proposal. The rows with this id are not counted.",
+    ),
+    "ids.refused_list": (
+        "Förslagsnumret \"{id}\" är flera förslag eller tvetydigt ({where}). En rad gäller ett förslag: skriv "
+        "en rad per förslag, med punkt mellan nivåerna (5.2.1). Raderna med numret räknas inte.",
+        "The proposal id \"{id}\" is several proposals or unclear ({where}). A row is about one proposal: write "
+        "one row per proposal, with points between the levels (5.2.1). The rows with this id are not counted.",
+    ),
+    "ids.more_warn": ("… och {n} förslagsnummer till som rättades.", "… and {n} more proposal ids were corrected."),
+    "ids.more_error": ("… och {n} förslagsnummer till som inte kan läsas.",
+                       "… and {n} more proposal ids that cannot be read."),
+    "ids.same_id_headers": (
+        "Rubrikerna \"{a}\" och \"{b}\" är båda förslag {value}. Ta bort eller rätta en av kolumnerna.",
+        "The headers \"{a}\" and \"{b}\" are both proposal {value}. Remove or correct one of the columns.",
+    ),
+    "ids.unknown": (
+        "Förslag \"{id}\" finns inte på bladet Förslag ({where}). Rätta numret eller lägg till förslaget.",
+        "Proposal \"{id}\" is not on the Förslag sheet ({where}). Correct the id or add the proposal.",
+    ),
+    "ids.unknown_for_consultation": (
+        "Förslag \"{id}\" finns på bladet Förslag men inte för remissen \"{consultation}\" ({where}). "
+        "Rätta numret eller remissens namn.",
+        "Proposal \"{id}\" is on the Förslag sheet but not for the consultation \"{consultation}\" ({where}). "
+        "Correct the id or the consultation's name.",
+    ),
+    "ids.empty_proposals_sheet": (
+        "Bladet {sheet} listar inga förslag, så förslagsnumren kontrolleras inte mot det.",
+        "The sheet {sheet} lists no proposals, so the proposal ids are not checked against it.",
+    ),
     # Respondent names and identities (loaders/identity.py)
     "identity.cleaned": (
         "Namnet \"{name}\" innehöll {what}, som rättades ({rows}).",

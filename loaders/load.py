@@ -15,7 +15,7 @@ import pandas as pd
 
 from loaders.cells import grid_to_frame
 from loaders.headers import HeaderMap, find_header
-from loaders.identity import refuse_blank_names, unify_respondents, unify_types
+from loaders.identity import refuse_blank_names, rows_words, say, unify_respondents, unify_types
 from loaders.model import CodedData, LoadResult
 from loaders.natural import natural_key
 from loaders.normalise import (
@@ -25,10 +25,11 @@ from loaders.normalise import (
     resolve_types,
     wide_rows,
 )
+from loaders.proposal_ids import check_ids
 from loaders.report import Report
 from loaders.schema import PROPOSAL_COLUMNS, RESPONDENT_COLUMNS, conform
 from loaders.sources import RawSheet, Unreadable, read_sheets
-from loaders.vocab import clean_proposal_id, norm_header, parse_type
+from loaders.vocab import norm_header, parse_type
 
 PROPOSAL_SHEETS = {"förslag", "forslag", "proposals", "proposal"}
 RESPONDENT_SHEETS = {"instanser", "remissinstanser", "respondents", "respondent"}
@@ -120,6 +121,8 @@ def _assemble(sheets: list[RawSheet], file_name: str, report: Report) -> CodedDa
     rows = rows.reset_index(drop=True)
     if not wide and "proposal_id" in hm.fields:
         _warn_numeric_ids(sheet, hm, report)
+    rows = check_ids(rows, report, sheet_name or None, None if wide else hm.label(hm.fields["proposal_id"]),
+                     header_row=hm.excel_row if wide else None)
     stem = PurePath(file_name).stem
     resp_col = hm.label(hm.fields["respondent"])
     rows = refuse_blank_names(rows, report, sheet_name or None, resp_col,
@@ -141,7 +144,8 @@ def _assemble(sheets: list[RawSheet], file_name: str, report: Report) -> CodedDa
     rows = unify_types(rows, report, sheet_name or None, type_col)
     rows["respondent_type"] = resolve_types(rows, known_types, report, sheet_name or None, type_col)
     rows = check_duplicates(rows, report)
-    rows = _join_proposals(rows, props, report, sheet_name or None)
+    rows = _join_proposals(rows, props, report, sheet_name or None,
+                           None if wide else hm.label(hm.fields["proposal_id"]), prop_sheet.name if prop_sheet else "")
 
     if rows.empty and not report.errors:
         report.error("source-error",
@@ -221,12 +225,13 @@ def _proposals_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.Da
         return None
     out = pd.DataFrame({
         "consultation": _col(frame, hm, "consultation"),
-        "proposal_id": _col(frame, hm, "proposal_id").map(clean_proposal_id),
+        "proposal_id": _col(frame, hm, "proposal_id"),
         "proposal_title": _col(frame, hm, "proposal_title"),
         "topic": _col(frame, hm, "topic"),
         "addressee": _col(frame, hm, "addressee"),
         "row": frame.index.to_numpy(),
     })
+    out = check_ids(out, report, sheet.name, hm.label(hm.fields["proposal_id"]))
     out = out[out["proposal_id"].ne("")]
     dup = out.duplicated(["consultation", "proposal_id"], keep="first")
     for r in out[dup].itertuples():
@@ -273,24 +278,48 @@ def _attr(frame: pd.DataFrame | None, key: str):
 
 
 def _join_proposals(rows: pd.DataFrame, props: pd.DataFrame | None, report: Report,
-                    sheet: str | None) -> pd.DataFrame:
-    if props is None or props.empty:
+                    sheet: str | None, id_column: str | None, sheet_name: str = "Förslag") -> pd.DataFrame:
+    """Add titles, topics and addressees from the Förslag sheet; an id not on it is an error.
+
+    A Förslag row without a consultation applies to every consultation. The
+    error names the id, its rows and the id column (in the wide layout the
+    proposal's own column, on the header row).
+    """
+    if props is None:
         return rows
-    scoped = props["consultation"].ne("").any()
-    on = ["consultation", "proposal_id"] if scoped else ["proposal_id"]
-    meta = props.drop(columns=["row"] + ([] if scoped else ["consultation"]))
-    meta = meta.rename(columns={c: f"{c}__p" for c in ("proposal_title", "topic", "addressee")})
-    merged = rows.merge(meta, on=on, how="left", indicator=True)
-    unknown = merged["_merge"].eq("left_only")
-    for pid, first_row in merged[unknown].groupby("proposal_id")["row"].min().items():
-        report.error(
-            "constraint-error",
-            f"Förslag \"{pid}\" finns inte på bladet Förslag. Rätta numret eller lägg till förslaget.",
-            f"Proposal \"{pid}\" is not on the Förslag sheet. Correct the id or add the proposal.",
-            sheet=sheet, row=int(first_row))
+    if props.empty:
+        say(report, "warning", "constraint-error", "ids.empty_proposals_sheet", sheet=sheet_name, sheet_name=sheet_name)
+        return rows
+    props = _scope_proposals(props, list(pd.unique(rows["consultation"].astype(str))))
+    meta = props.drop(columns=["row"]).rename(columns={c: f"{c}__p" for c in ("proposal_title", "topic", "addressee")})
+    merged = rows.merge(meta, on=["consultation", "proposal_id"], how="left", indicator=True)
+    unknown = merged[merged["_merge"].eq("left_only")]
+    listed_ids = set(props["proposal_id"])
+    wide = "column_label" in unknown.columns and id_column is None
+    for n, ((cons, pid), part) in enumerate(unknown.groupby(["consultation", "proposal_id"], sort=False)):
+        if n == 200:
+            break
+        rows_here = sorted(set(part["row"].astype(int)))
+        key = "ids.unknown_for_consultation" if pid in listed_ids else "ids.unknown"
+        say(report, "error", "constraint-error", key, sheet=sheet, row=rows_here[0],
+            column=str(part["column_label"].iloc[0]) if wide else id_column, id=pid, consultation=cons,
+            where=rows_words(rows_here))
     for c in ("proposal_title", "topic", "addressee"):
         merged[c] = merged[c].where(merged[c].ne(""), merged[f"{c}__p"].fillna(""))
     return merged.drop(columns=[c for c in merged.columns if c.endswith("__p")] + ["_merge"])
+
+
+def _scope_proposals(props: pd.DataFrame, consultations: list[str]) -> pd.DataFrame:
+    """Förslag rows with a blank consultation repeated for every consultation not listing that id itself."""
+    blank = props["consultation"].eq("")
+    if not blank.any():
+        return props
+    scoped = props[~blank]
+    have = set(zip(scoped["consultation"], scoped["proposal_id"], strict=True))
+    spread = [props[blank].assign(consultation=c) for c in consultations]
+    spread = [s[[(c, p) not in have for c, p in zip(s["consultation"], s["proposal_id"], strict=True)]]
+              for s in spread]
+    return pd.concat([scoped, *spread], ignore_index=True)
 
 
 def _respondent_table(responses: pd.DataFrame, insts: pd.DataFrame | None) -> pd.DataFrame:
@@ -320,10 +349,9 @@ def _proposal_table(responses: pd.DataFrame, props: pd.DataFrame | None) -> pd.D
     coded = (responses[list(PROPOSAL_COLUMNS)]
              .drop_duplicates(["consultation", "proposal_id"]).astype(str))
     if props is not None and not props.empty:
-        listed = props.drop(columns=["row"])
-        if not listed["consultation"].ne("").any():
-            consultations = list(pd.unique(responses["consultation"].astype(str)))
-            listed = pd.concat([listed.assign(consultation=c) for c in consultations] or [listed])
+        consultations = list(pd.unique(responses["consultation"].astype(str)))
+        listed = _scope_proposals(props, consultations).drop(columns=["row"])
+        listed = listed[listed["consultation"].ne("")]
         coded = pd.concat([listed, coded]).drop_duplicates(["consultation", "proposal_id"])
     coded = coded[list(PROPOSAL_COLUMNS)]
     return coded.sort_values(["consultation", "proposal_id"], key=_nat).reset_index(drop=True)
