@@ -56,7 +56,9 @@ _SCRIPT_NAMES = {"CYRILLIC": ("kyrillisk", "Cyrillic"), "GREEK": ("grekisk", "Gr
 #: by one letter between real, distinct bodies ("Nora"/"Mora", "Sala"/"Vara").
 TYPO_MIN_LETTERS = 5
 #: Words this long may differ by two edits (a transposition counts as one).
-TYPO_TWO_EDITS_LETTERS = 10
+TYPO_TWO_EDITS_LETTERS = 15
+#: Names compared with each other for typos at most, per block of names that share all other words.
+MAX_BLOCK = 5000
 
 
 def say(report: Report, severity: Severity, category: str, key: str, *, sheet: str | None = None,
@@ -67,7 +69,7 @@ def say(report: Report, severity: Severity, category: str, key: str, *, sheet: s
     """
     from i18n.strings import t
 
-    fmt = {"row": row, "column": column, **fmt}
+    fmt = {"row": row, "column": column, "sheet": sheet, **fmt}
 
     def text(lang: str) -> str:
         i = 1 if lang == "en" else 0
@@ -145,13 +147,25 @@ class Pair:
     kind: str
 
 
-def _typo_pairs(names: list[str]) -> set[tuple[str, str]]:
-    """Names with the same words but one, where that word differs by one edit (two in long words).
+def _one_typo(a: str, b: str, distance: int) -> bool:
+    """Whether two words at OSA ``distance`` look like one word mistyped (see :func:`near_duplicates`)."""
+    shortest = min(len(a), len(b))
+    allowed = 2 if shortest >= TYPO_TWO_EDITS_LETTERS else 1 if shortest >= TYPO_MIN_LETTERS else 0
+    if not 0 < distance <= allowed:
+        return False
+    # A different first letter is how distinct names differ ("Dalby"/"Malby", "Nora"/"Mora"), not a typo.
+    return a[0] == b[0]
+
+
+def _typo_pairs(names: list[str], limit: int) -> set[tuple[str, str]]:
+    """Names with the same words but one, where that word looks mistyped (:func:`_one_typo`).
 
     Blocking: each name is filed under its words with one position masked, so
     only names that agree on every other word are compared, with rapidfuzz's
     optimal-string-alignment distance (a transposition is one edit). Words
-    with digits are never compared: numbers are identifiers, not typos.
+    with digits are never compared: numbers are identifiers, not typos. A
+    block larger than :data:`MAX_BLOCK` names is not compared (no real list of
+    bodies is that long), and the search stops after ``limit`` pairs.
     """
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
@@ -160,11 +174,11 @@ def _typo_pairs(names: list[str]) -> set[tuple[str, str]]:
     for name in names:
         words = _words(name)
         for i, w in enumerate(words):
-            if len(w) >= TYPO_MIN_LETTERS - 1 and not any(ch.isdigit() for ch in w):
+            if len(w) >= TYPO_MIN_LETTERS and not any(ch.isdigit() for ch in w):
                 blocks[(len(words), i, *words[:i], *words[i + 1:])].append((w, name))
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
     for members in blocks.values():
-        if len(members) < 2:
+        if not 2 <= len(members) <= MAX_BLOCK:
             continue
         words = [w for w, _ in members]
         for start in range(0, len(words), 1000):  # bounded memory: 1000 x n bytes at a time
@@ -172,34 +186,39 @@ def _typo_pairs(names: list[str]) -> set[tuple[str, str]]:
                                  dtype=np.uint8)
             for i, j in zip(*np.nonzero(dist <= 2), strict=True):
                 i += start
-                if i >= j:
-                    continue
                 (wa, a), (wb, b) = members[i], members[j]
-                shortest = min(len(wa), len(wb))
-                allowed = 2 if shortest >= TYPO_TWO_EDITS_LETTERS else 1 if shortest >= TYPO_MIN_LETTERS else 0
-                if a != b and 0 < dist[i - start, j] <= allowed:
+                if i < j and a != b and _one_typo(wa, wb, int(dist[i - start, j])):
                     pairs.add((a, b) if a < b else (b, a))
+                    if len(pairs) >= limit:
+                        return pairs
     return pairs
 
 
-def near_duplicates(names: Iterable[str], *, distinct: Iterable[str] = ()) -> list[Pair]:
+def near_duplicates(names: Iterable[str], *, distinct: Iterable[str] = (), limit: int = 1000) -> list[Pair]:
     """Pairs of names that may be one body, for the official to check (never merged here).
 
     ``lookalike``: equal once letters from other scripts that look Latin are read
     as Latin ("Region Skånе" with a Cyrillic е). ``accents``: equal but for
     accents or punctuation ("Region Skane", "Region Jämtland-Härjedalen").
-    ``typo``: the same words but one, which differs by one edit in a word of at
-    least :data:`TYPO_MIN_LETTERS` letters, or two edits from
-    :data:`TYPO_TWO_EDITS_LETTERS` ("Regin Skåne", "Götebrogs stad"). So
-    "Region Skåne"/"Region Dalarna", "Lunds kommun"/"Lunds universitet" and
-    "Nora kommun"/"Mora kommun" are not pairs.
+    ``typo``: the same words but one, which differs by one edit (a transposition
+    counts as one) in a word of at least :data:`TYPO_MIN_LETTERS` letters, or two
+    edits from :data:`TYPO_TWO_EDITS_LETTERS`, and not in its first letter
+    ("Regin Skåne", "Götebrogs stad", "Socialstyrelen"). So "Region
+    Skåne"/"Region Dalarna", "Lunds kommun"/"Lunds universitet", "Nora
+    kommun"/"Mora kommun" and "Torsby kommun"/"Torsås kommun" are not pairs;
+    "Lidköpings kommun"/"Linköpings kommun" is, unless both are on the
+    Instanser sheet. At most ``limit`` typo pairs are searched for.
 
     Names that differ only in case or spacing are one body already
     (:func:`name_key`) and are not listed. A pair whose two names are both in
     ``distinct`` (the Instanser sheet: the official's own list of bodies) is
     not listed either.
     """
-    unique = list(dict.fromkeys(n for n in names if n))
+    by_key: dict[str, str] = {}
+    for n in names:
+        if n:
+            by_key.setdefault(name_key(n), n)  # case/spacing variants: the first spelling stands for all
+    unique = list(by_key.values())
     known = set(distinct)
     found: dict[tuple[str, str], str] = {}
 
@@ -216,7 +235,7 @@ def near_duplicates(names: Iterable[str], *, distinct: Iterable[str] = ()) -> li
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
                     add(a, b, kind)
-    for a, b in sorted(_typo_pairs(unique)):
+    for a, b in sorted(_typo_pairs(unique, limit)):
         add(a, b, "typo")
     order = {n: i for i, n in enumerate(unique)}
     pairs = [Pair(*sorted(k, key=order.get), kind) for k, kind in found.items()]

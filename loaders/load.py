@@ -288,7 +288,7 @@ def _join_proposals(rows: pd.DataFrame, props: pd.DataFrame | None, report: Repo
     if props is None:
         return rows
     if props.empty:
-        say(report, "warning", "constraint-error", "ids.empty_proposals_sheet", sheet=sheet_name, sheet_name=sheet_name)
+        say(report, "warning", "constraint-error", "ids.empty_proposals_sheet", sheet=sheet_name)
         return rows
     props = _scope_proposals(props, list(pd.unique(rows["consultation"].astype(str))))
     meta = props.drop(columns=["row"]).rename(columns={c: f"{c}__p" for c in ("proposal_title", "topic", "addressee")})
