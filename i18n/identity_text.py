@@ -108,6 +108,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{file} is not UTF-8. Read as Windows-1252 it gave characters that do not belong in Swedish text "
         "(\"{bad}\"), so it was read as {encoding}. Check the letters å, ä and ö, or save the file as CSV UTF-8.",
     ),
+    "csv.mixed_encoding": (
+        "{file} är UTF-8 utom på {rows}, som lästes som {other}. Raderna kommer troligen från en annan fil; "
+        "kontrollera å, ä och ö på dem, eller spara filen som CSV UTF-8.",
+        "{file} is UTF-8 except on {rows}, read as {other}. The rows probably come from another file; "
+        "check the letters å, ä and ö on them, or save the file as CSV UTF-8.",
+    ),
     "csv.implausible": (
         "{file} lästes som {encoding}, men texten innehåller tecken som är osannolika i svensk text, "
         "till exempel \"{sample}\" på rad {row}. Filen är troligen sparad i en annan teckenkodning; "

@@ -60,6 +60,9 @@ class Decoded:
     encoding: str  # the name shown to the user
     bad_sample: str = ""  # a word showing why the first guess (Windows-1252) was rejected
     guessed: bool = False  # chosen by a statistical guess (charset_normalizer)
+    #: UTF-8 except these 1-based text lines, read as ``other`` (rows pasted in from another file)
+    mixed_lines: tuple[int, ...] = ()
+    other: str = ""
 
 
 def looks_binary(head: bytes) -> bool:
@@ -101,6 +104,9 @@ def decode_text(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "UTF-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return mixed
     tried = []  # (implausible count, Swedish letter count, name, text)
     for name, codec in _LEGACY:
         try:
@@ -128,6 +134,44 @@ def decode_text(data: bytes) -> Decoded:
     return Decoded(str(found), found.encoding, guessed=True)
 
 
+def _legacy_line(raw: bytes) -> tuple[str, str]:
+    """One line that is not UTF-8: the legacy encoding that reads it as plausible Swedish."""
+    options = []
+    for name, codec in _LEGACY:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        options.append((len(_IMPLAUSIBLE.findall(text)), -sum(text.count(c) for c in _SWEDISH), name, text))
+    bad, _, name, text = min(options)
+    return (text, name) if not bad else (raw.decode("cp1252", errors="replace"), "Windows-1252")
+
+
+_UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 text with a few lines in another encoding, decoded line by line; None when not so.
+
+    A file is taken as UTF-8 with foreign lines when at least as many lines
+    hold valid UTF-8 letters as lines fail to decode.
+    """
+    lines = data.splitlines(keepends=True)
+    good, bad, texts, names = 0, [], [], set()
+    for n, raw in enumerate(lines, start=1):
+        try:
+            texts.append(raw.decode("utf-8"))
+            good += bool(_UTF8_LETTER.search(raw))
+        except UnicodeDecodeError:
+            text, name = _legacy_line(raw)
+            texts.append(text)
+            names.add(name)
+            bad.append(n)
+    if not bad or good < len(bad):
+        return None
+    return Decoded("".join(texts), "UTF-8", mixed_lines=tuple(bad), other=" / ".join(sorted(names)))
+
+
 def _split(lines: list[str], delim: str) -> list[list[str]]:
     rows = []
     for line in lines:  # line by line, so one bad line (a field over the limit) costs only itself
@@ -146,6 +190,9 @@ def sniff_delimiter(text: str) -> str:
     (title rows above the header, one field wide, are tolerated).
     """
     lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
+    hint = re.fullmatch(r"sep=(.)", lines[0].strip(), re.IGNORECASE) if lines else None
+    if hint and hint.group(1) in DELIMITERS:
+        return hint.group(1)  # Excel's own "sep=;" first line
     best, best_key = ",", (-1, -1)
     for delim in DELIMITERS:
         rows = _split(lines, delim)
@@ -317,6 +364,10 @@ def read_csv(data: bytes, file_name: str, report: Report, fail) -> list[list]:
         report.unreadable = True
         raise Unreadable("csv structure")
 
+    if decoded.mixed_lines:
+        rows = sorted({_row_of(parsed, ln) for ln in decoded.mixed_lines})
+        say(report, "warning", "encoding-error", "csv.mixed_encoding", row=rows[0], file=file_name,
+            other=decoded.other, rows=rows_words(rows))
     if decoded.guessed:
         say(report, "warning", "encoding-error", "csv.guessed_encoding", file=file_name, encoding=encoding)
     elif decoded.bad_sample:

@@ -177,7 +177,7 @@ STANCE_WORDS: dict[str, tuple[str, ...]] = {
 
 
 def _fold_words(text: object) -> str:
-    s = unicodedata.normalize("NFC", str(text)).casefold().strip()
+    s = unicodedata.normalize("NFC", str(text).translate(INVISIBLE)).casefold().strip()
     s = re.sub(r"[\s\u00a0]+", " ", s)
     return s.strip(" .!")
 

@@ -199,12 +199,20 @@ def test_utf8_read_twice_is_implausible():
     assert p.row == 2 and f'"{bad}"' in p.message_en
 
 
-def test_undecodable_bytes_name_the_guess():
-    data = HEADER.encode("utf-8") + "Testremiss;Åre kommun;Kommun;4.2;Ja;\n".encode("mac_roman")
+def test_legacy_file_that_windows_1252_cannot_read_names_the_guess():
+    data = (HEADER + "Testremiss;Åre kommun;Kommun;4.2;Ja;\n").encode("mac_roman")  # Å is 0x81: not Windows-1252
     r = load(data)
     p = only(r, "warning")
-    assert p.category == "encoding-error"
-    assert "varken UTF-8 eller Windows-1252; den lästes som" in p.message_sv
+    assert (p.category, p.row) == ("encoding-error", None)
+    assert p.message_sv.startswith("svar.csv är varken UTF-8 eller Windows-1252; den lästes som Mac Roman.")
+    assert p.message_en.startswith("svar.csv is neither UTF-8 nor Windows-1252; it was read as Mac Roman.")
+    assert r.data.responses["respondent"].astype(str).tolist() == ["Åre kommun"]
+
+
+def test_line_in_another_encoding_names_that_encoding():
+    data = HEADER.encode("utf-8") + "Testremiss;Åre kommun;Kommun;4.2;Ja;\n".encode("mac_roman")
+    p = only(load(data), "warning")
+    assert p.row == 2 and "utom på rad 2, som lästes som Mac Roman" in p.message_sv
 
 
 @pytest.mark.parametrize("text", ["Tillstyrker – men sent", "”Bra”, sa de", "Det kostar 5 × 2 miljoner"])
@@ -236,3 +244,31 @@ def test_nul_rows_are_counted_after_a_multiline_comment():
 def test_real_binary_is_still_binary():
     assert sniff_format(b"\x00\x01\x02\x03binary" * 10) == "binary"
     assert sniff_format("Remissinstans;Förslag\n".encode("utf-16-le")) == "binary"
+
+
+def test_rows_pasted_in_from_another_encoding_are_read_and_named():
+    data = (HEADER + ROWS[0]).encode() + ROWS[2].encode("cp1252") + ROWS[1].encode()
+    r = load(data)
+    assert r.ok and len(r.data.responses) == 3
+    assert "Västerås stad" in set(r.data.responses["respondent"].astype(str))
+    p = only(r, "warning")
+    assert (p.category, p.row) == ("encoding-error", 3)
+    assert p.message_sv.startswith("svar.csv är UTF-8 utom på rad 3, som lästes som Windows-1252.")
+    assert p.message_en.startswith("svar.csv is UTF-8 except on row 3, read as Windows-1252.")
+
+
+def test_excel_sep_line_sets_the_delimiter():
+    r = load("sep=;\n" + HEADER + "Testremiss;Region Norr;Region;4.2;Tillstyrker;a, b, c, d, e, f\n")
+    assert r.ok and r.data.responses["comment"].tolist() == ["a, b, c, d, e, f"]
+
+
+def test_old_mac_line_ends():
+    r = load((HEADER + "".join(ROWS)).replace("\n", "\r"))
+    assert r.ok and r.data.responses["row"].tolist() == [2, 3, 4]
+
+
+def test_invisible_characters_in_stance_and_type_cells():
+    r = load(HEADER + "Testremiss;Region Norr;\u200bRegion;4.2;Tillstyrker\u200b;\n")
+    assert r.ok and r.report.problems == []
+    assert r.data.responses["stance"].astype(str).tolist() == ["agree"]
+    assert r.data.responses["respondent_type"].astype(str).tolist() == ["Region"]
