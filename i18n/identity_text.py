@@ -55,6 +55,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The spellings {variants} differ only in case or spacing and count as one and the same respondent, "
         "\"{name}\" ({why}).",
     ),
+    "identity.consultation_variants": (
+        "Remissnamnen {variants} skiljer sig bara i versaler eller mellanslag och räknas som samma remiss, "
+        "\"{name}\".",
+        "The consultation names {variants} differ only in case or spacing and count as the same consultation, "
+        "\"{name}\".",
+    ),
+    "identity.consultation_matched": (
+        "Remissen \"{value}\" på bladet {sheet} matchas mot \"{name}\" i svaren; namnen skiljer sig bara i "
+        "versaler, mellanslag eller osynliga tecken.",
+        "The consultation \"{value}\" on the sheet {sheet} is matched to \"{name}\" in the replies; the names "
+        "differ only in case, spacing or invisible characters.",
+    ),
     "identity.near_duplicate": (
         "Är \"{a}\" ({where_a}) och \"{b}\" ({where_b}) samma instans? Namnen {why}. De räknas som två "
         "instanser; rätta stavningen i arket om de är samma.",

@@ -470,3 +470,64 @@ def refuse_blank_names(rows: pd.DataFrame, report: Report, sheet: str | None, re
         if len(bad) > MAX_LISTED:
             say(report, "error", "constraint-error", "identity.more_blank", sheet=sheet, n=len(bad) - MAX_LISTED)
     return rows[~(no_name | no_cons)]
+
+
+def unify_consultations(rows: pd.DataFrame, others: list[tuple[pd.DataFrame | None, str | None]], report: Report,
+                        sheet: str | None, column: str | None) -> tuple[pd.DataFrame, list[pd.DataFrame | None]]:
+    """Consultation names as one name each: cleaned, and case/spacing variants merged, with warnings.
+
+    ``rows`` are the coded rows; ``others`` the Förslag and Instanser frames with
+    their sheet names. The responses' spelling wins (the most rows, ties the
+    first row); a Förslag or Instanser name that differs from it only in case or
+    spacing is matched to it, with a warning naming the sheet.
+    """
+    cleaned = {v: clean_name(v) for v in pd.unique(rows["consultation"])}
+    changed = {v: cleaning_reasons(v) for v, c in cleaned.items() if c != v}
+    changed = {v: reasons for v, reasons in changed.items() if reasons}
+    where = _rows_by_value(rows["consultation"], rows["row"], list(changed)[:MAX_LISTED])
+    for value, reasons in list(changed.items())[:MAX_LISTED]:
+        r = where.get(value, [])
+        say(report, "warning", "unique-error", "identity.cleaned", sheet=sheet, row=min(r) if r else None,
+            column=column, name=cleaned[value], what=_reasons_text(reasons), rows=rows_words(r))
+    if any(c != v for v, c in cleaned.items()):
+        rows = rows.assign(consultation=rows["consultation"].map(cleaned))
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in dict.fromkeys(cleaned.values()):
+        groups[name_key(name)].append(name)
+    canonical: dict[str, str] = {}
+    variant_groups = [g for g in groups.values() if len(g) > 1]
+    rows_of = _rows_by_value(rows["consultation"], rows["row"], [n for g in variant_groups for n in g])
+    for key, group in groups.items():
+        best = max(len(rows_of.get(n, [])) for n in group)
+        top = [n for n in group if len(rows_of.get(n, [])) == best]
+        canonical[key] = min(top, key=lambda n: min(rows_of.get(n, [0])))
+    for group in variant_groups[:MAX_LISTED]:
+        name = canonical[name_key(group[0])]
+        others_rows = sorted(r for n in group if n != name for r in rows_of.get(n, []))
+        listing = [(f'"{n}" ({rows_words(rows_of.get(n, []))[0]})', f'"{n}" ({rows_words(rows_of.get(n, []))[1]})')
+                   for n in group]
+        say(report, "warning", "unique-error", "identity.consultation_variants", sheet=sheet,
+            row=others_rows[0] if others_rows else None, column=column, name=name,
+            variants=(", ".join(v[0] for v in listing), ", ".join(v[1] for v in listing)))
+    if variant_groups:
+        full = {n: canonical[name_key(n)] for n in pd.unique(rows["consultation"])}
+        rows = rows.assign(consultation=rows["consultation"].map(full))
+
+    out = []
+    for frame, other_sheet in others:
+        if frame is None or frame.empty:
+            out.append(frame)
+            continue
+        mapped, told = {}, 0
+        for value in pd.unique(frame["consultation"]):
+            c = clean_name(value)
+            target = canonical.get(name_key(c), c) if c else c
+            mapped[value] = target
+            if value and target != value and told < MAX_LISTED:
+                told += 1
+                first = int(frame.loc[frame["consultation"].eq(value), "row"].min())
+                say(report, "warning", "unique-error", "identity.consultation_matched", sheet=other_sheet,
+                    row=first, value=value, name=target)
+        out.append(frame.assign(consultation=frame["consultation"].map(mapped)))
+    return rows, out

@@ -15,7 +15,14 @@ import pandas as pd
 
 from loaders.cells import grid_to_frame
 from loaders.headers import HeaderMap, find_header
-from loaders.identity import refuse_blank_names, rows_words, say, unify_respondents, unify_types
+from loaders.identity import (
+    refuse_blank_names,
+    rows_words,
+    say,
+    unify_consultations,
+    unify_respondents,
+    unify_types,
+)
 from loaders.model import CodedData, LoadResult
 from loaders.natural import natural_key
 from loaders.normalise import (
@@ -136,6 +143,9 @@ def _assemble(sheets: list[RawSheet], file_name: str, report: Report) -> CodedDa
 
     props = _proposals_sheet(prop_sheet, report, stem)
     insts = _respondents_sheet(resp_sheet, report, stem)
+    rows, (props, insts) = unify_consultations(
+        rows, [(props, prop_sheet.name if prop_sheet else None), (insts, resp_sheet.name if resp_sheet else None)],
+        report, sheet_name or None, hm.label(hm.fields["consultation"]) if "consultation" in hm.fields else None)
     rows, insts = unify_respondents(rows, insts, report, sheet_name or None, resp_col,
                                     resp_sheet.name if resp_sheet else None, _attr(insts, "column"))
     known_types = {} if insts is None else dict(zip(insts["respondent"], insts["respondent_type"]))

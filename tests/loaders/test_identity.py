@@ -364,3 +364,28 @@ def test_empty_forslag_sheet_is_a_warning():
     p = of(r, "listar inga förslag")
     assert (p.severity, p.sheet) == ("warning", "Förslag")
     assert p.message_en == "The sheet Förslag lists no proposals, so the proposal ids are not checked against it."
+
+
+# --- Consultation names -----------------------------------------------------------------------
+
+def test_consultation_variants_are_one_consultation_and_other_sheets_match():
+    r = load([["Testremiss", "Region Norr", "Region", "4.2", "Ja", None],
+              ["testremiss", "Region Norr", "Region", "4.10", "Ja", None],
+              ["Testremiss\u200b", "Region Syd", "Region", "4.2", "Ja", None]],
+             Förslag=[["Remiss", "Förslag", "Rubrik"], ["TESTREMISS", "4.2", "Ett"], ["Testremiss", "4.10", "Tio"]],
+             Instanser=[["Remiss", "Remissinstans", "Typ"], ["Test remiss", "Kiruna kommun", "Kommun"]])
+    assert r.ok
+    assert r.data.responses["consultation"].astype(str).unique().tolist() == ["Testremiss"]
+    assert r.data.proposals["consultation"].astype(str).tolist() == ["Testremiss", "Testremiss"]
+    assert r.data.responses["proposal_title"].astype(str).tolist() == ["Ett", "Tio", "Ett"]
+    invited = r.data.respondents.set_index("respondent")
+    assert invited.loc["Kiruna kommun", "consultation"] == "Testremiss" and not invited.loc["Kiruna kommun", "replied"]
+    variants = of(r, "Remissnamnen")
+    assert (variants.row, variants.column) == (3, "Remiss")
+    assert variants.message_en == ('The consultation names "Testremiss" (rows 2, 4), "testremiss" (row 3) differ only '
+                                   'in case or spacing and count as the same consultation, "Testremiss".')
+    matched = of(r, '"TESTREMISS" på bladet Förslag')
+    assert (matched.sheet, matched.row) == ("Förslag", 2)
+    assert matched.message_en.startswith('The consultation "TESTREMISS" on the sheet Förslag is matched to '
+                                         '"Testremiss" in the replies')
+    assert of(r, '"Test remiss" på bladet Instanser').sheet == "Instanser"
