@@ -23,6 +23,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The proposal id \"{id}\" is several proposals or unclear ({where}). A row is about one proposal: write "
         "one row per proposal, with points between the levels (5.2.1). The rows with this id are not counted.",
     ),
+    "ids.case_variants": (
+        "Förslagsnumren {variants} skiljer sig bara i versaler och räknas som samma förslag, {value}.",
+        "The proposal ids {variants} differ only in case and count as the same proposal, {value}.",
+    ),
     "ids.more_warn": ("… och {n} förslagsnummer till som rättades.", "… and {n} more proposal ids were corrected."),
     "ids.more_error": ("… och {n} förslagsnummer till som inte kan läsas.",
                        "… and {n} more proposal ids that cannot be read."),

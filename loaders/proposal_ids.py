@@ -43,8 +43,9 @@ def check_ids(rows: pd.DataFrame, report: Report, sheet: str | None, column: str
     source = rows["column_label"] if wide else rows["proposal_id"]
     checks = {raw: check_proposal_id(raw) for raw in pd.unique(source)}
     odd = {raw: c for raw, c in checks.items() if c.notes or c.refused}
-    if not odd and not wide:
-        return rows
+    if not odd and not wide and all(c.value == raw for raw, c in checks.items()) \
+            and len({c.value.casefold() for c in checks.values()}) == len(checks):
+        return rows  # nothing to correct, refuse or unify: the common case costs one pass over distinct ids
     where = {}
     if odd and not wide:
         mask = source.isin(list(odd))
@@ -72,9 +73,37 @@ def check_ids(rows: pd.DataFrame, report: Report, sheet: str | None, column: str
     if wide:
         _same_id_headers(checks, report, sheet, header_row)
     mapping = {raw: c.value for raw, c in checks.items()}
+    if not wide:
+        mapping = _case_variants(mapping, source, rows["row"], report, sheet, column)
     rows = rows.assign(proposal_id=source.map(mapping))
     refused = [raw for raw, c in checks.items() if c.refused]
     return rows[~source.isin(refused)] if refused else rows
+
+
+def _case_variants(mapping: dict[str, str], source: pd.Series, rows: pd.Series, report: Report, sheet: str | None,
+                   column: str | None) -> dict[str, str]:
+    """Ids that differ only in case ("4.1a", "4.1A") are one proposal: the commonest spelling, ties the first row."""
+    groups: dict[str, list[str]] = {}
+    for value in dict.fromkeys(v for v in mapping.values() if v):
+        groups.setdefault(value.casefold(), []).append(value)
+    variants = [g for g in groups.values() if len(g) > 1]
+    if not variants:
+        return mapping
+    values = source.map(mapping)
+    mask = values.isin([v for g in variants for v in g])
+    rows_of = {k: sorted(v) for k, v in rows[mask].groupby(values[mask], sort=False)}
+    chosen = {}
+    for group in variants:
+        best = max(len(rows_of.get(v, [])) for v in group)
+        top = [v for v in group if len(rows_of.get(v, [])) == best]
+        name = min(top, key=lambda v: rows_of.get(v, [0])[0])
+        chosen.update({v: name for v in group})
+        later = sorted(r for v in group if v != name for r in rows_of.get(v, []))
+        listing = [(f'"{v}" ({rows_words(rows_of.get(v, []))[0]})', f'"{v}" ({rows_words(rows_of.get(v, []))[1]})')
+                   for v in group]
+        say(report, "warning", "type-error", "ids.case_variants", sheet=sheet, row=later[0] if later else None,
+            column=column, value=name, variants=(", ".join(x[0] for x in listing), ", ".join(x[1] for x in listing)))
+    return {raw: chosen.get(v, v) for raw, v in mapping.items()}
 
 
 def _same_id_headers(checks: dict[str, IdCheck], report: Report, sheet: str | None, header_row: int) -> None:

@@ -389,3 +389,17 @@ def test_consultation_variants_are_one_consultation_and_other_sheets_match():
     assert matched.message_en.startswith('The consultation "TESTREMISS" on the sheet Förslag is matched to '
                                          '"Testremiss" in the replies')
     assert of(r, '"Test remiss" på bladet Instanser').sheet == "Instanser"
+
+
+def test_ids_that_differ_only_in_case_are_one_proposal():
+    r = load([["T", "Region Norr", "Region", "4.1a", "Ja", None], ["T", "Region Syd", "Region", "4.1A", "Nej", None],
+              ["T", "Region Mitt", "Region", "4.1a", "Ja", None]])
+    assert r.ok
+    assert r.data.responses["proposal_id"].astype(str).tolist() == ["4.1a", "4.1a", "4.1a"]
+    assert len(r.data.proposals) == 1
+    p = of(r, "bara i versaler")
+    assert (p.severity, p.category, p.row, p.column) == ("warning", "type-error", 3, "Förslag")
+    assert p.message_sv == ('Förslagsnumren "4.1a" (rad 2, 4), "4.1A" (rad 3) skiljer sig bara i versaler och '
+                            'räknas som samma förslag, 4.1a.')
+    assert p.message_en == ('The proposal ids "4.1a" (rows 2, 4), "4.1A" (row 3) differ only in case and count as '
+                            'the same proposal, 4.1a.')
