@@ -22,7 +22,9 @@ import bisect
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from loaders.headers import MAX_TITLE_ROWS, find_header
 from loaders.identity import rows_words, say
@@ -82,9 +84,25 @@ def looks_binary(head: bytes) -> bool:
     return controls > max(2, len(head) // 100)
 
 
+# Every character that can start an implausible sequence: found at C speed, then checked in context.
+_CANDIDATES = re.compile("[ŠšŽžŒœƒŸÃÂ„†‡‰‹›ˆ˜¤¦¨¬¯´¸¹ºª¿¡•”“«»×÷]")
+
+
+def _implausible_all(text: str, stop_at_first: bool = False) -> list[re.Match]:
+    found = []
+    for m in _CANDIDATES.finditer(text):
+        hit = _IMPLAUSIBLE.match(text, m.start())  # lookbehinds still see the text before the position
+        if hit:
+            found.append(hit)
+            if stop_at_first:
+                break
+    return found
+
+
 def implausible(text: str) -> re.Match | None:
     """The first character sequence that is implausible in Swedish text, or None."""
-    return _IMPLAUSIBLE.search(text)
+    found = _implausible_all(text, stop_at_first=True)
+    return found[0] if found else None
 
 
 def _word_at(text: str, pos: int) -> str:
@@ -113,7 +131,7 @@ def decode_text(data: bytes) -> Decoded:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        tried.append((len(_IMPLAUSIBLE.findall(text)), sum(text.count(c) for c in _SWEDISH), name, text))
+        tried.append((len(_implausible_all(text)), sum(text.count(c) for c in _SWEDISH), name, text))
     cp1252 = next((t for t in tried if t[2] == "Windows-1252"), None)
     if cp1252 is not None and cp1252[0] == 0:
         return Decoded(cp1252[3], cp1252[2])
@@ -122,7 +140,7 @@ def decode_text(data: bytes) -> Decoded:
         best = max(clean, key=lambda t: t[1])  # the most å, ä, ö; ties keep the order of _LEGACY
         if cp1252 is None:
             return Decoded(best[3], best[2], guessed=True)
-        m = _IMPLAUSIBLE.search(cp1252[3])
+        m = implausible(cp1252[3])
         return Decoded(best[3], best[2], bad_sample=_word_at(cp1252[3], m.start()))
     if cp1252 is not None:
         return Decoded(cp1252[3], cp1252[2])  # read as usual; the implausible text is warned about
@@ -142,7 +160,7 @@ def _legacy_line(raw: bytes) -> tuple[str, str]:
             text = raw.decode(codec)
         except UnicodeDecodeError:
             continue
-        options.append((len(_IMPLAUSIBLE.findall(text)), -sum(text.count(c) for c in _SWEDISH), name, text))
+        options.append((len(_implausible_all(text)), -sum(text.count(c) for c in _SWEDISH), name, text))
     bad, _, name, text = min(options)
     return (text, name) if not bad else (raw.decode("cp1252", errors="replace"), "Windows-1252")
 
@@ -182,6 +200,17 @@ def _split(lines: list[str], delim: str) -> list[list[str]]:
     return rows
 
 
+def _first_lines(text: str, n: int) -> list[str]:
+    """The first ``n`` lines, without splitting the whole text."""
+    out, pos = [], 0
+    while len(out) < n and pos < len(text):
+        ends = [i for i in (text.find("\n", pos), text.find("\r", pos)) if i >= 0]
+        end = min(ends) if ends else len(text)
+        out.append(text[pos:end])
+        pos = end + 1
+    return out
+
+
 def sniff_delimiter(text: str) -> str:
     """Pick `,`, `;` or tab for a text file. Never raises.
 
@@ -189,7 +218,7 @@ def sniff_delimiter(text: str) -> str:
     wins; among equals, the one that splits the most lines into equal widths
     (title rows above the header, one field wide, are tolerated).
     """
-    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
+    lines = [ln for ln in _first_lines(text, 50) if ln.strip()]
     hint = re.fullmatch(r"sep=(.)", lines[0].strip(), re.IGNORECASE) if lines else None
     if hint and hint.group(1) in DELIMITERS:
         return hint.group(1)  # Excel's own "sep=;" first line
@@ -210,8 +239,8 @@ def sniff_delimiter(text: str) -> str:
 @dataclass(frozen=True)
 class _Parsed:
     records: list[list[str]]
-    starts: list[int]  # 1-based text line where each record starts
-    ends: list[int]  # 1-based text line where each record ends
+    starts: Sequence[int]  # 1-based text line where each record starts
+    ends: Sequence[int]  # 1-based text line where each record ends
 
 
 class _Stop(Exception):
@@ -222,7 +251,35 @@ def _utf16_len(text: str) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
-def _parse(lines: list[str], delim: str, report: Report) -> _Parsed:
+class _Lines:
+    """The text's lines as the csv module splits them (CR, LF, CRLF), built only when a check needs them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: list[str] | None = None
+
+    def get(self) -> list[str]:
+        if self._lines is None:
+            self._lines = io.StringIO(self.text, newline="").readlines()
+        return self._lines
+
+
+def _parse(text: _Lines, delim: str, report: Report) -> _Parsed:
+    """Records with the text lines each starts and ends on; over-long fields and runaway quotes stop it."""
+    reader = csv.reader(io.StringIO(text.text, newline=""), delimiter=delim)
+    try:
+        records = list(reader)  # the common case, at C speed: every record on its own line
+    except csv.Error:
+        records = None
+    if records is not None and reader.line_num == len(records):
+        widest = max(map(len, chain.from_iterable(records)), default=0)
+        if widest <= FIELD_LIMIT // 2:
+            lines_of = range(1, len(records) + 1)
+            return _Parsed(records, lines_of, lines_of)
+    return _parse_slowly(text.get(), delim, report)
+
+
+def _parse_slowly(lines: list[str], delim: str, report: Report) -> _Parsed:
     reader = csv.reader(iter(lines), delimiter=delim)
     records, starts, ends = [], [], []
     long_rows: list[int] = []
@@ -271,39 +328,42 @@ def _count_fields(raw: str, delim: str) -> int:
         return 0
 
 
-def _check_structure(parsed: _Parsed, lines: list[str], delim: str, report: Report) -> bool:
+def _check_structure(parsed: _Parsed, text: _Lines, delim: str, report: Report) -> bool:
     """Record unclosed quotes, extra fields and other delimiters; True when any was found."""
     records = parsed.records
     width, first = _expected_width(records)
     found = False
+    spans = [] if isinstance(parsed.starts, range) else [
+        i for i, (start, end) in enumerate(zip(parsed.starts, parsed.ends, strict=True)) if end > start]
+    lines = text.get() if spans else []
     last_line = len(lines)
-    for i, (start, end) in enumerate(zip(parsed.starts, parsed.ends, strict=True)):
-        if end > start:  # a quoted field runs over line ends
-            raw = "".join(lines[start - 1:end])
-            try:
-                list(csv.reader(io.StringIO(raw, newline=""), delimiter=delim, strict=True))
-                unclosed = False
-            except csv.Error as exc:
-                unclosed = end == last_line and "field limit" not in str(exc)
-            inner = [n for n, ln in enumerate(lines[start:end], start=start + 1)
-                     if width >= 3 and ln.count(delim) >= width - 1]
-            if unclosed:
-                say(report, "error", "format-error", "csv.unclosed_quote", row=i + 1, line=start,
-                    lines=end - start + 1)
-                found = True
-            elif inner:
-                say(report, "error", "format-error", "csv.swallowed_rows", row=i + 1, line=start, end=end,
-                    first=inner[0], n=len(inner))
-                found = True
+    for i in spans:  # records where a quoted field runs over line ends
+        start, end = parsed.starts[i], parsed.ends[i]
+        raw = "".join(lines[start - 1:end])
+        try:
+            list(csv.reader(io.StringIO(raw, newline=""), delimiter=delim, strict=True))
+            unclosed = False
+        except csv.Error as exc:
+            unclosed = end == last_line and "field limit" not in str(exc)
+        inner = [n for n, ln in enumerate(lines[start:end], start=start + 1)
+                 if width >= 3 and ln.count(delim) >= width - 1]
+        if unclosed:
+            say(report, "error", "format-error", "csv.unclosed_quote", row=i + 1, line=start,
+                lines=end - start + 1)
+            found = True
+        elif inner:
+            say(report, "error", "format-error", "csv.swallowed_rows", row=i + 1, line=start, end=end,
+                first=inner[0], n=len(inner))
+            found = True
     extra, mixed = [], []
-    for i in range(first, len(records)):
+    for i in [i for i in range(first, len(records)) if len(records[i]) != width]:
         rec = records[i]
         if width and len(rec) > width and any(c.strip() for c in rec[width:]):
             extra.append((i + 1, len(rec)))
             continue
         n = len(rec)
         if width >= 3 and n < width and any(c.strip() for c in rec):
-            raw = "".join(lines[parsed.starts[i] - 1:parsed.ends[i]])
+            raw = "".join(text.get()[parsed.starts[i] - 1:parsed.ends[i]])
             for other in DELIMITERS:
                 if other != delim and _count_fields(raw, other) >= max(3, n + 2):
                     mixed.append((i + 1, other))
@@ -348,7 +408,7 @@ def read_csv(data: bytes, file_name: str, report: Report, fail) -> list[list]:
         nul_lines = sorted({text.count("\n", 0, m.start()) + 1 for m in re.finditer("\x00", text)})
         nuls = text.count("\x00")
         text = text.replace("\x00", "")
-    lines = io.StringIO(text, newline="").readlines()
+    lines = _Lines(text)
     # The limit is process-wide state: set it for this parse only (fields are checked again
     # after parsing, so a concurrent reset cannot let an over-long field through).
     previous = csv.field_size_limit(FIELD_LIMIT)
@@ -384,4 +444,4 @@ def read_csv(data: bytes, file_name: str, report: Report, fail) -> list[list]:
         rows = sorted({_row_of(parsed, ln) for ln in nul_lines})
         say(report, "warning", "encoding-error", "csv.nul_removed", row=rows[0], file=file_name, n=nuls,
             rows=rows_words(rows))
-    return [list(r) for r in parsed.records]
+    return parsed.records
