@@ -418,6 +418,9 @@ def read_csv(data: bytes, file_name: str, report: Report, fail) -> list[list]:
         broken = _check_structure(parsed, lines, delim, report)
     except _Stop:
         parsed, broken = None, True
+    except csv.Error as exc:  # not expected: every known parser error is reported above by row
+        raise fail("format-error", t("csv.unparseable", "sv", file=file_name, error=exc),
+                   t("csv.unparseable", "en", file=file_name, error=exc)) from None
     finally:
         csv.field_size_limit(previous)
     if broken:
