@@ -172,6 +172,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "without quotes, and the text after it would fall outside the columns. Put the text in quotes "
         "(\"…\"). The file is not read.",
     ),
+    "csv.extra_fields_rows": (
+        "Rad {row} har {n} fält men de flesta rader har {width}. Troligen står ett {delim} i en kommentar "
+        "utan citattecken, och texten efter det skulle hamna utanför kolumnerna. Sätt texten inom "
+        "citattecken (\"…\"). Filen läses inte.",
+        "Row {row} has {n} fields but most rows have {width}. Probably a {delim} stands in a comment "
+        "without quotes, and the text after it would fall outside the columns. Put the text in quotes "
+        "(\"…\"). The file is not read.",
+    ),
     "csv.more_extra_fields": ("… och {n} rader till med för många fält.", "… and {n} more rows with too many fields."),
     "csv.mixed_delimiters": (
         "Rad {row} är avgränsad med {other}, men filen i övrigt med {delim}. Spara filen med ett enda "

@@ -22,6 +22,7 @@ import bisect
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -311,14 +312,23 @@ def _parse_slowly(lines: list[str], delim: str, report: Report) -> _Parsed:
     return _Parsed(records, starts, ends)
 
 
-def _expected_width(records: list[list[str]]) -> tuple[int, int]:
-    """(width, first data row index) from the header row, else from the commonest width."""
+def _expected_width(records: list[list[str]]) -> tuple[int, int, bool]:
+    """(width, first data row index, whether the width is the header's) for the extra-fields check.
+
+    The width is the header's (up to its last label), or the commonest width of
+    the data rows when that is larger: a column of data without a header is the
+    same in every row (a spreadsheet writes every column), while an unquoted
+    delimiter in a comment makes one row wider than the rest.
+    """
     hm = find_header(records)
-    if hm is not None:
-        labelled = [j for j, text in hm.labels.items() if text]
-        return (max(labelled) + 1 if labelled else 0), hm.row_index + 1
-    wide = [len(r) for r in records if len(r) > 1]
-    return (max(set(wide), key=wide.count) if wide else 0), 0
+    first = hm.row_index + 1 if hm is not None else 0
+    counts = Counter(len(r) for r in records[first:] if len(r) > 1)
+    commonest = counts.most_common(1)[0][0] if counts else 0
+    if hm is None:
+        return commonest, 0, False
+    labelled = [j for j, text in hm.labels.items() if text]
+    header = max(labelled) + 1 if labelled else 0
+    return (header, first, True) if header >= commonest else (commonest, first, False)
 
 
 def _count_fields(raw: str, delim: str) -> int:
@@ -331,7 +341,7 @@ def _count_fields(raw: str, delim: str) -> int:
 def _check_structure(parsed: _Parsed, text: _Lines, delim: str, report: Report) -> bool:
     """Record unclosed quotes, extra fields and other delimiters; True when any was found."""
     records = parsed.records
-    width, first = _expected_width(records)
+    width, first, by_header = _expected_width(records)
     found = False
     spans = [] if isinstance(parsed.starts, range) else [
         i for i, (start, end) in enumerate(zip(parsed.starts, parsed.ends, strict=True)) if end > start]
@@ -369,8 +379,8 @@ def _check_structure(parsed: _Parsed, text: _Lines, delim: str, report: Report) 
                     mixed.append((i + 1, other))
                     break
     for row, n in extra[:MAX_LISTED]:
-        say(report, "error", "format-error", "csv.extra_fields", row=row, n=n, width=width,
-            delim=_DELIM_NAMES[delim])
+        say(report, "error", "format-error", "csv.extra_fields" if by_header else "csv.extra_fields_rows", row=row,
+            n=n, width=width, delim=_DELIM_NAMES[delim])
     for row, other in mixed[:MAX_LISTED]:
         say(report, "error", "format-error", "csv.mixed_delimiters", row=row, other=_DELIM_NAMES[other],
             delim=_DELIM_NAMES[delim])

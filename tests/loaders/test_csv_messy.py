@@ -272,3 +272,24 @@ def test_invisible_characters_in_stance_and_type_cells():
     assert r.ok and r.report.problems == []
     assert r.data.responses["stance"].astype(str).tolist() == ["agree"]
     assert r.data.responses["respondent_type"].astype(str).tolist() == ["Region"]
+
+
+def test_column_without_header_is_not_an_extra_field_error():
+    # Every row has a sixth field (a comment column whose header was left blank): not an unquoted delimiter.
+    header = "Remiss;Remissinstans;Typ;Förslag;Ställningstagande;\n"
+    r = load(header + "Testremiss;Region Norr;Region;4.2;Ja;Bra\nTestremiss;Region Syd;Region;4.2;Nej;\n")
+    assert not r.report.unreadable
+    assert not [p for p in r.report.problems if p.category == "format-error"]
+    assert len(r.data.responses) == 2
+
+
+def test_extra_field_beyond_a_headerless_column_is_an_error_against_most_rows():
+    header = "Remiss;Remissinstans;Typ;Förslag;Ställningstagande;\n"
+    text = (header + "Testremiss;Region Norr;Region;4.2;Ja;Bra\nTestremiss;Region Syd;Region;4.2;Nej;dyrt; sent\n"
+            + "Testremiss;Region Mitt;Region;4.2;Ja;\n")
+    r = load(text)
+    refused(r)
+    p = only(r)
+    assert p.row == 3
+    assert p.message_sv.startswith("Rad 3 har 7 fält men de flesta rader har 6.")
+    assert p.message_en.startswith("Row 3 has 7 fields but most rows have 6.")
