@@ -70,13 +70,15 @@ def check_ids(rows: pd.DataFrame, report: Report, sheet: str | None, column: str
         if n > MAX_LISTED:
             say(report, "error" if kind == "error" else "warning", "constraint-error", f"ids.more_{kind}", sheet=sheet,
                 n=n - MAX_LISTED)
-    if wide:
-        _same_id_headers(checks, report, sheet, header_row)
-    mapping = {raw: c.value for raw, c in checks.items()}
-    if not wide:
-        mapping = _case_variants(mapping, source, rows["row"], report, sheet, column)
-    rows = rows.assign(proposal_id=source.map(mapping))
     refused = [raw for raw, c in checks.items() if c.refused]
+    if wide:  # the header was read into an id already: correct that id, as its header was checked above
+        _same_id_headers(checks, report, sheet, header_row)
+        ids = {pid: check_proposal_id(pid).value or pid for pid in pd.unique(rows["proposal_id"])}
+        rows = rows.assign(proposal_id=rows["proposal_id"].map(ids))
+    else:
+        mapping = _case_variants({raw: c.value for raw, c in checks.items()}, source, rows["row"], report, sheet,
+                                 column)
+        rows = rows.assign(proposal_id=source.map(mapping))
     return rows[~source.isin(refused)] if refused else rows
 
 
