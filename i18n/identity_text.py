@@ -106,6 +106,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "otherwise count towards a consultation named after the file, \"{stem}\". Write the consultation's "
         "name on the row.",
     ),
+    "identity.invisible_respondent": (
+        "Remissinstansen på rad {row} består bara av osynliga tecken. Skriv instansens namn på raden.",
+        "The respondent on row {row} consists of invisible characters only. Write the respondent's name on the row.",
+    ),
+    "identity.invisible_consultation": (
+        "Remissen på rad {row} består bara av osynliga tecken. Skriv remissens namn på raden.",
+        "The consultation on row {row} consists of invisible characters only. Write the consultation's name on "
+        "the row.",
+    ),
+    "identity.invisible_listed": (
+        "Remissinstansen på rad {row} består bara av osynliga tecken och används inte.",
+        "The respondent on row {row} consists of invisible characters only and is not used.",
+    ),
     "identity.more_blank": ("… och {n} rader till utan namn.", "… and {n} more rows without a name."),
     # CSV and other delimited text (loaders/csvtext.py)
     "csv.undecodable": (

@@ -306,6 +306,10 @@ def unify_respondents(rows: pd.DataFrame, listed: pd.DataFrame | None, report: R
                 say(report, "warning", "unique-error", "identity.cleaned", sheet=listed_sheet, row=r,
                     column=listed_column, name=c, what=_reasons_text(reasons), rows=rows_words([r]))
             listed.at[idx, "respondent"] = c
+        for r in listed.loc[listed["respondent"].eq(""), "row"].astype(int):
+            say(report, "warning", "constraint-error", "identity.invisible_listed", sheet=listed_sheet, row=r,
+                column=listed_column)
+        listed = listed[listed["respondent"].ne("")]
 
     # Case and spacing variants: one body, one spelling.
     listed_names = list(dict.fromkeys(listed["respondent"])) if listed is not None else []
@@ -455,21 +459,31 @@ def refuse_blank_names(rows: pd.DataFrame, report: Report, sheet: str | None, re
                        consultation_column: str | None, stem: str) -> pd.DataFrame:
     """Rows with no respondent, or no consultation where the column is used, are errors and are dropped.
 
-    They sit at the top of a block with nothing above to continue (a blank cell
-    below a filled one continues the block). Without this, the row would become
-    a nameless respondent or a consultation named after the file.
+    A blank cell sits at the top of a block with nothing above to continue (a
+    blank cell below a filled one continues the block); a cell of invisible
+    characters only looks blank but continues nothing. Without this, the row
+    would become a nameless respondent or a consultation named after the file.
     """
+    def invisible_only(values: pd.Series) -> pd.Series:
+        hidden = [v for v in pd.unique(values) if v and not clean_name(v)]
+        return values.isin(hidden) if hidden else pd.Series(False, index=values.index)
+
     no_name = rows["respondent"].eq("")
-    cons_used = consultation_column is not None and rows["consultation"].ne("").any()
+    ghost_name = invisible_only(rows["respondent"])
+    cons_used = consultation_column is not None and any(clean_name(v) for v in pd.unique(rows["consultation"]))
     no_cons = rows["consultation"].eq("") & cons_used
-    for key, mask, col in (("identity.blank_respondent", no_name, respondent_column),
-                           ("identity.blank_consultation", no_cons & ~no_name, consultation_column)):
+    ghost_cons = invisible_only(rows["consultation"]) & cons_used
+    checks = (("identity.blank_respondent", no_name, respondent_column),
+              ("identity.invisible_respondent", ghost_name, respondent_column),
+              ("identity.blank_consultation", no_cons & ~no_name & ~ghost_name, consultation_column),
+              ("identity.invisible_consultation", ghost_cons & ~no_name & ~ghost_name, consultation_column))
+    for key, mask, col in checks:
         bad = sorted(set(rows.loc[mask, "row"].astype(int)))
         for r in bad[:MAX_LISTED]:
             say(report, "error", "constraint-error", key, sheet=sheet, row=r, column=col, stem=stem)
         if len(bad) > MAX_LISTED:
             say(report, "error", "constraint-error", "identity.more_blank", sheet=sheet, n=len(bad) - MAX_LISTED)
-    return rows[~(no_name | no_cons)]
+    return rows[~(no_name | ghost_name | no_cons | ghost_cons)]
 
 
 def unify_consultations(rows: pd.DataFrame, others: list[tuple[pd.DataFrame | None, str | None]], report: Report,

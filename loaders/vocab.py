@@ -132,6 +132,8 @@ def check_proposal_id(value: object) -> IdCheck:
     raw = str(value)
     text = unicodedata.normalize("NFKC", raw.translate(INVISIBLE))
     text = " ".join(text.split())
+    if not text:
+        return IdCheck("")  # blank, or only invisible characters: a missing id, reported as such
     notes: list[str] = []
     if text != raw.strip(" \t\r\n"):
         notes.append("characters")

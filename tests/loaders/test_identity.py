@@ -403,3 +403,23 @@ def test_ids_that_differ_only_in_case_are_one_proposal():
                             'räknas som samma förslag, 4.1a.')
     assert p.message_en == ('The proposal ids "4.1a" (rows 2, 4), "4.1A" (row 3) differ only in case and count as '
                             'the same proposal, 4.1a.')
+
+
+def test_name_of_invisible_characters_only_is_an_error_not_a_nameless_respondent():
+    r = load([["T", "Region Norr", "Region", "4.2", "Ja", None], ["T", "\u200b\u200e", "Region", "4.10", "Ja", None]],
+             Instanser=[["Remissinstans", "Typ"], ["Region Norr", "Region"], ["\u200b", "Kommun"]])
+    assert not r.ok
+    p = of(r, "bara av osynliga tecken. Skriv", "error")
+    assert (p.category, p.sheet, p.row, p.column) == ("constraint-error", "Svar", 3, "Remissinstans")
+    assert p.message_en.startswith("The respondent on row 3 consists of invisible characters only.")
+    listed = of(r, "används inte")
+    assert (listed.sheet, listed.row) == ("Instanser", 3)
+    assert respondents(r) == ["Region Norr"]
+    assert r.data.respondents["respondent"].tolist() == ["Region Norr"]
+
+
+def test_id_of_invisible_characters_only_is_a_missing_id():
+    assert check_proposal_id("\u200b\u00a0") == IdCheck("")
+    r = load([["T", "Region Norr", "Region", "\u200b", "Ja", None]])
+    p = of(r, "Förslagsnummer saknas", "error")
+    assert (p.row, p.column) == (2, "Förslag")
