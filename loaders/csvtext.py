@@ -22,10 +22,12 @@ import bisect
 import csv
 import io
 import re
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+
+import numpy as np
 
 from loaders.headers import MAX_TITLE_ROWS, find_header
 from loaders.identity import rows_words, say
@@ -252,6 +254,18 @@ def _utf16_len(text: str) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _has_astral(text: str) -> bool:
+    """Whether ``text`` holds a character outside the BMP (two UTF-16 units in Excel's count).
+
+    CPython stores a string with such a character at four bytes per character, so
+    a narrower string needs no search.
+    """
+    return sys.getsizeof(text) >= 4 * len(text) > 0 and _ASTRAL.search(text) is not None
+
+
 class _Lines:
     """The text's lines as the csv module splits them (CR, LF, CRLF), built only when a check needs them."""
 
@@ -272,11 +286,11 @@ def _parse(text: _Lines, delim: str, report: Report) -> _Parsed:
         records = list(reader)  # the common case, at C speed: every record on its own line
     except csv.Error:
         records = None
-    if records is not None and reader.line_num == len(records):
-        widest = max(map(len, chain.from_iterable(records)), default=0)
-        if widest <= FIELD_LIMIT // 2:
-            lines_of = range(1, len(records) + 1)
-            return _Parsed(records, lines_of, lines_of)
+    # The reader's own limit (FIELD_LIMIT characters) held; only characters outside the BMP count
+    # twice in Excel's UTF-16 units, so only a text holding some needs its fields measured again.
+    if records is not None and reader.line_num == len(records) and not _has_astral(text.text):
+        lines_of = range(1, len(records) + 1)
+        return _Parsed(records, lines_of, lines_of)
     return _parse_slowly(text.get(), delim, report)
 
 
@@ -322,7 +336,8 @@ def _expected_width(records: list[list[str]]) -> tuple[int, int, bool]:
     """
     hm = find_header(records)
     first = hm.row_index + 1 if hm is not None else 0
-    counts = Counter(len(r) for r in records[first:] if len(r) > 1)
+    counts = Counter(map(len, records[first:]))
+    counts = Counter({n: k for n, k in counts.items() if n > 1})
     commonest = counts.most_common(1)[0][0] if counts else 0
     if hm is None:
         return commonest, 0, False
@@ -366,7 +381,8 @@ def _check_structure(parsed: _Parsed, text: _Lines, delim: str, report: Report) 
                 first=inner[0], n=len(inner))
             found = True
     extra, mixed = [], []
-    for i in [i for i in range(first, len(records)) if len(records[i]) != width]:
+    lengths = np.fromiter(map(len, records), dtype=np.int64, count=len(records))
+    for i in (np.flatnonzero(lengths[first:] != width) + first).tolist():
         rec = records[i]
         if width and len(rec) > width and any(c.strip() for c in rec[width:]):
             extra.append((i + 1, len(rec)))
