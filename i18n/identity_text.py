@@ -93,6 +93,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "\"{name}\" has different types on different rows: {types}. A respondent has one type; {chosen} is "
         "used for all its rows. Correct the type in the sheet.",
     ),
+    "identity.type_conflict_listed": (
+        "\"{name}\" har typen {listed} på bladet Instanser men {used} i svaren. Typen i svaren används; rätta "
+        "den på ett av ställena.",
+        "\"{name}\" has the type {listed} on the Instanser sheet but {used} in the replies. The replies' type "
+        "is used; correct it in one of the places.",
+    ),
     "identity.blank_respondent": (
         "Remissinstans saknas på rad {row}, och det finns ingen rad ovanför att fortsätta från. Skriv "
         "instansens namn på raden.",

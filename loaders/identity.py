@@ -412,46 +412,67 @@ def _warn_near_duplicates(rows: pd.DataFrame, listed: pd.DataFrame | None, repor
             rows=rows_words(r) if r else ("bladet Instanser", "Instanser sheet"))
 
 
-def unify_types(rows: pd.DataFrame, report: Report, sheet: str | None, column: str | None) -> pd.DataFrame:
+def _type_words(by_type: dict[str, list[int]]) -> tuple[str, str]:
+    """``("Region (rad 2, 4), Kommun (rad 3)", "Region (rows 2, 4), Municipality (row 3)")``."""
+    from i18n.strings import type_label
+
+    return tuple(", ".join(f"{type_label(t, lang)} ({rows_words(r)[i]})" for t, r in by_type.items())
+                 for i, lang in enumerate(("sv", "en")))
+
+
+def unify_types(rows: pd.DataFrame, report: Report, sheet: str | None, column: str | None,
+                listed: pd.DataFrame | None = None, listed_sheet: str | None = None) -> pd.DataFrame:
     """One body, one type: when rows give a body different types, warn and use the commonest.
 
     Only type cells that name a known type count; blank and unknown cells are
-    left to the type resolution that follows. Ties go to the type of the first row.
+    left to the type resolution that follows. Ties go to the type of the first
+    row. A type in the replies that differs from the body's type on the
+    Instanser sheet (``listed``) is a warning too; the replies' type is used,
+    as always (see :func:`loaders.normalise.resolve_types`).
     """
+    from i18n.strings import type_label
+
     names, name_codes = pd.factorize(rows["respondent"])[::-1]
     types, type_codes = pd.factorize(rows["respondent_type"])[::-1]
-    canon = np.array([parse_type(v) or "" if v else "" for v in types] + [""], dtype=object)
-    canon_codes = pd.factorize(canon)[0]
-    combos = np.unique(name_codes.astype(np.int64) * (len(canon) + 1) + canon_codes[type_codes])
-    combo_names, combo_types = np.divmod(combos, len(canon) + 1)
-    blank = canon_codes[np.flatnonzero(canon == "")[0]]
-    combo_names = combo_names[combo_types != blank]
-    counts = np.bincount(combo_names, minlength=len(names)) if len(combo_names) else np.zeros(len(names), int)
-    torn = [names[i] for i in np.flatnonzero(counts > 1)]
-    if not torn:
-        return rows
-    parsed = {v: parse_type(v) for v in types}
-    rows = rows.copy()
-    sub = rows[rows["respondent"].isin(torn)]
-    sub = sub.assign(canon=sub["respondent_type"].map(lambda v: parsed.get(v)))
-    for shown, (name, part) in enumerate(sub.groupby("respondent", sort=False)):
-        part = part.dropna(subset=["canon"])
-        by_type = part.groupby("canon", sort=False)["row"].agg(list)
-        best = max(len(r) for r in by_type)
-        chosen = min((t for t, r in by_type.items() if len(r) == best), key=lambda t: min(by_type[t]))
-        rows.loc[rows["respondent"].eq(name), "respondent_type"] = chosen
-        if shown >= MAX_LISTED:
-            continue
-        from i18n.strings import type_label
-
-        listing = [(type_label(t, lang), _rows_text(r)) for t, r in by_type.items() for lang in ("sv", "en")]
-        sv = ", ".join(f"{label} ({rows_words(by_type[t])[0]})" for t, (label, _) in zip(by_type.index,
-                                                                                          listing[0::2], strict=True))
-        en = ", ".join(f"{label} ({rows_words(by_type[t])[1]})" for t, (label, _) in zip(by_type.index,
-                                                                                          listing[1::2], strict=True))
-        later = sorted(r for t, rs in by_type.items() if t != chosen for r in rs)
-        say(report, "warning", "constraint-error", "identity.type_conflict", sheet=sheet, row=later[0],
-            column=column, name=name, types=(sv, en), chosen=(type_label(chosen, "sv"), type_label(chosen, "en")))
+    canon = [parse_type(v) or "" if v else "" for v in types] + [""]
+    canon_values, canon_codes = pd.factorize(pd.Series(canon))[::-1]
+    width = len(canon_values) + 1
+    combos = np.unique(name_codes.astype(np.int64) * width + canon_codes[type_codes])
+    combo_names, combo_types = np.divmod(combos, width)
+    typed: dict[str, set[str]] = defaultdict(set)
+    for n, t in zip(combo_names.tolist(), combo_types.tolist(), strict=True):
+        if canon_values[t]:
+            typed[names[n]].add(canon_values[t])
+    torn = [n for n, ts in typed.items() if len(ts) > 1]
+    chosen: dict[str, str] = {}
+    if torn:
+        sub = rows[rows["respondent"].isin(torn)]
+        parsed = dict(zip(types, canon, strict=False))
+        sub = sub.assign(canon=sub["respondent_type"].map(parsed))
+        for shown, (name, part) in enumerate(sub[sub["canon"].ne("")].groupby("respondent", sort=False)):
+            by_type = {t: sorted(r) for t, r in part.groupby("canon", sort=False)["row"]}
+            best = max(len(r) for r in by_type.values())
+            chosen[name] = min((t for t, r in by_type.items() if len(r) == best), key=lambda t: by_type[t][0])
+            typed[name] = {chosen[name]}
+            if shown < MAX_LISTED:
+                later = sorted(r for t, rs in by_type.items() if t != chosen[name] for r in rs)
+                say(report, "warning", "constraint-error", "identity.type_conflict", sheet=sheet, row=later[0],
+                    column=column, name=name, types=_type_words(by_type),
+                    chosen=(type_label(chosen[name], "sv"), type_label(chosen[name], "en")))
+        rows = rows.copy()
+        mask = rows["respondent"].isin(list(chosen))
+        rows.loc[mask, "respondent_type"] = rows.loc[mask, "respondent"].map(chosen)
+    if listed is not None and not listed.empty:
+        told = 0
+        for r in listed[listed["respondent_type"].ne("")].drop_duplicates("respondent").itertuples():
+            replied = typed.get(r.respondent)
+            if replied and r.respondent_type not in replied and told < MAX_LISTED:
+                told += 1
+                (used,) = replied
+                say(report, "warning", "constraint-error", "identity.type_conflict_listed", sheet=listed_sheet,
+                    row=int(r.row), name=r.respondent,
+                    listed=(type_label(r.respondent_type, "sv"), type_label(r.respondent_type, "en")),
+                    used=(type_label(used, "sv"), type_label(used, "en")))
     return rows
 
 

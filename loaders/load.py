@@ -151,7 +151,7 @@ def _assemble(sheets: list[RawSheet], file_name: str, report: Report) -> CodedDa
     known_types = {} if insts is None else dict(zip(insts["respondent"], insts["respondent_type"]))
     known_types = {k: v for k, v in known_types.items() if v}
     type_col = hm.label(hm.fields["respondent_type"]) if "respondent_type" in hm.fields else None
-    rows = unify_types(rows, report, sheet_name or None, type_col)
+    rows = unify_types(rows, report, sheet_name or None, type_col, insts, resp_sheet.name if resp_sheet else None)
     rows["respondent_type"] = resolve_types(rows, known_types, report, sheet_name or None, type_col)
     rows = check_duplicates(rows, report)
     rows = _join_proposals(rows, props, report, sheet_name or None,

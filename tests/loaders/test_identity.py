@@ -423,3 +423,16 @@ def test_id_of_invisible_characters_only_is_a_missing_id():
     r = load([["T", "Region Norr", "Region", "\u200b", "Ja", None]])
     p = of(r, "Förslagsnummer saknas", "error")
     assert (p.row, p.column) == (2, "Förslag")
+
+
+def test_reply_type_differing_from_instanser_is_a_warning():
+    r = load([["T", "Region Gotland", "Kommun", "4.2", "Ja", None]],
+             Instanser=[["Remissinstans", "Typ"], ["Region Gotland", "Region"]])
+    assert r.ok
+    p = of(r, "på bladet Instanser men")
+    assert (p.severity, p.category, p.sheet, p.row) == ("warning", "constraint-error", "Instanser", 2)
+    assert p.message_sv == ('"Region Gotland" har typen Region på bladet Instanser men Kommun i svaren. Typen i svaren '
+                            'används; rätta den på ett av ställena.')
+    assert p.message_en.startswith('"Region Gotland" has the type Region on the Instanser sheet but Municipality in '
+                                   "the replies.")
+    assert r.data.responses["respondent_type"].astype(str).tolist() == ["Kommun"]
