@@ -320,7 +320,8 @@ def unify_respondents(rows: pd.DataFrame, listed: pd.DataFrame | None, report: R
             groups[name_key(name)].append(name)
     variant_groups = [g for g in groups.values() if len(g) > 1]
     if variant_groups:
-        rows, listed = _merge_variants(rows, listed, variant_groups, report, sheet, column)
+        rows, listed = _merge_variants(rows, listed, variant_groups, report, sheet, column, listed_sheet,
+                                       listed_column)
     if listed is not None:
         listed = listed.drop_duplicates(["consultation", "respondent"])
 
@@ -329,7 +330,8 @@ def unify_respondents(rows: pd.DataFrame, listed: pd.DataFrame | None, report: R
 
 
 def _merge_variants(rows: pd.DataFrame, listed: pd.DataFrame | None, variant_groups: list[list[str]],
-                    report: Report, sheet: str | None, column: str | None):
+                    report: Report, sheet: str | None, column: str | None, listed_sheet: str | None = None,
+                    listed_column: str | None = None):
     """Map every spelling in a group to one (Instanser's, else the commonest, ties the first row)."""
     names = [n for g in variant_groups for n in g]
     rows_of = _rows_by_value(rows["respondent"], rows["row"], names)
@@ -364,9 +366,11 @@ def _merge_variants(rows: pd.DataFrame, listed: pd.DataFrame | None, variant_gro
                 bits_en.append(f"Instanser sheet row {_rows_text(listed_rows[n])}")
             parts_sv.append(f"\"{n}\" ({'; '.join(bits_sv)})")
             parts_en.append(f"\"{n}\" ({'; '.join(bits_en)})")
-        say(report, "warning", "unique-error", "identity.variants", sheet=sheet,
-            row=min(others) if others else None, column=column, name=canonical, why=why,
-            variants=(", ".join(parts_sv), ", ".join(parts_en)))
+        listed_others = sorted(r for n in group if n != canonical for r in listed_rows.get(n, []))
+        here = ((sheet, min(others), column) if others else
+                (listed_sheet, listed_others[0], listed_column) if listed_others else (sheet, None, column))
+        say(report, "warning", "unique-error", "identity.variants", sheet=here[0], row=here[1], column=here[2],
+            name=canonical, why=why, variants=(", ".join(parts_sv), ", ".join(parts_en)))
     full = {u: mapping.get(u, u) for u in pd.unique(rows["respondent"])}
     rows = rows.assign(respondent=rows["respondent"].map(full))
     if listed is not None:

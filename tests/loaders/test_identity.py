@@ -436,3 +436,16 @@ def test_reply_type_differing_from_instanser_is_a_warning():
     assert p.message_en.startswith('"Region Gotland" has the type Region on the Instanser sheet but Municipality in '
                                    "the replies.")
     assert r.data.responses["respondent_type"].astype(str).tolist() == ["Kommun"]
+
+
+def test_instanser_listing_one_body_twice_is_one_invited_body():
+    inst = [["Remissinstans", "Typ"], ["Kiruna kommun", "Kommun"], ["KIRUNA  kommun", "Kommun"],
+            ["Region Norr", "Region"]]
+    r = load([["T", "Region Norr", "Region", "4.2", "Ja", None]], Instanser=inst)
+    assert r.ok
+    assert r.data.respondents["respondent"].tolist() == ["Kiruna kommun", "Region Norr"]
+    assert r.data.respondents["replied"].tolist() == [False, True]
+    p = of(r, "Stavningarna")
+    assert (p.sheet, p.row, p.column) == ("Instanser", 3, "Remissinstans")
+    assert p.message_en.startswith('The spellings "Kiruna kommun" (Instanser sheet row 2), "KIRUNA kommun" (Instanser '
+                                   'sheet row 3) differ only in case or spacing')
