@@ -50,7 +50,10 @@ def check_payload(result: LoadResult, lang: str = "sv") -> dict:
 def _print_report_text(result: LoadResult, out, lang: str) -> None:
     payload = check_payload(result, lang)
     status = {"sv": ("Giltig", "Ogiltig"), "en": ("Valid", "Invalid")}[lang]
-    print(f"{result.report.file}: {status[0] if payload['ok'] else status[1]}", file=out)
+    from exports.safe import Sanitiser
+
+    # A report saved to a file may be opened in a spreadsheet: no line starts like a formula.
+    print(f"{Sanitiser().csv_text(result.report.file)}: {status[0] if payload['ok'] else status[1]}", file=out)
     if not result.report.unreadable:
         labels = {"sv": "rader, {r} instanser, {p} förslag", "en": "rows, {r} respondents, {p} proposals"}[lang]
         print(f"  {payload['rows']} " + labels.format(r=payload["respondents"], p=payload["proposals"]), file=out)
@@ -110,14 +113,20 @@ def _loaded_or_report(args) -> LoadResult | int:
 
 
 def write_table(frame, fmt: str, out=None) -> None:
-    """Write a result frame as CSV (4-decimal floats, empty for no data) or JSON."""
+    """Write a result frame as CSV (4-decimal floats, empty for no data) or JSON.
+
+    CSV is for spreadsheets, so formula-like text is made inert as in the extract
+    (``exports.safe``); JSON is for programs and keeps every value exact.
+    """
     from analysis.tabular import format_csv, to_records
 
     out = out or sys.stdout
     if fmt == "json":
         out.write(json.dumps(to_records(frame), ensure_ascii=False, indent=2) + "\n")
     else:
-        out.write(format_csv(frame))
+        from exports.safe import inert_text
+
+        out.write(format_csv(inert_text(frame)))
 
 
 def cmd_summary(args) -> int:

@@ -140,3 +140,26 @@ class Sanitiser:
         """Cleaned text for a CSV cell, with OWASP's leading ``'`` when it looks like a formula."""
         text, formula = self.clean(value, weight)
         return "'" + text if formula else text
+
+
+def inert_text(frame):
+    """``frame`` with every text cell made safe for a CSV a spreadsheet may open (:meth:`Sanitiser.csv_text`).
+
+    For the CLI's CSV outputs: formula-like text gets OWASP's leading ``'``,
+    forbidden control characters go; numbers and booleans are left as they are
+    (a negative number is data, not a formula). Each distinct value is cleaned once.
+    """
+    import pandas as pd
+
+    san = Sanitiser(limit=None)
+    out = frame.copy()
+    for col in out.columns:
+        s = out[col]
+        if isinstance(s.dtype, pd.CategoricalDtype):
+            s = s.astype(object)
+        if pd.api.types.is_numeric_dtype(s.dtype) or pd.api.types.is_bool_dtype(s.dtype):
+            continue
+        values = {v: san.csv_text(v) if isinstance(v, str) else v for v in pd.unique(s)}
+        if any(isinstance(k, str) and k != v for k, v in values.items()):
+            out[col] = s.map(values).astype(object)
+    return out

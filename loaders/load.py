@@ -18,6 +18,14 @@ from loaders import bodynames, cellcheck
 from loaders.cellcheck import describe_search
 from loaders.cells import grid_to_frame
 from loaders.headers import MAX_TITLE_ROWS, HeaderMap, find_header
+from loaders.identity import (
+    refuse_blank_names,
+    rows_words,
+    say,
+    unify_consultations,
+    unify_respondents,
+    unify_types,
+)
 from loaders.model import CodedData, LoadResult
 from loaders.natural import natural_key
 from loaders.normalise import (
@@ -27,10 +35,11 @@ from loaders.normalise import (
     resolve_types,
     wide_rows,
 )
+from loaders.proposal_ids import check_ids
 from loaders.report import Report
 from loaders.schema import PROPOSAL_COLUMNS, RESPONDENT_COLUMNS, conform
 from loaders.sources import RawSheet, Unreadable, read_sheets
-from loaders.vocab import clean_proposal_id, norm_header, parse_type
+from loaders.vocab import norm_header, parse_type
 
 PROPOSAL_SHEETS = {"förslag", "forslag", "proposals", "proposal"}
 RESPONDENT_SHEETS = {"instanser", "remissinstanser", "respondents", "respondent"}
@@ -171,29 +180,53 @@ def _assemble(sheets: list[RawSheet], file_name: str, report: Report) -> CodedDa
     insts = _respondents_sheet(plan.respondents, report, stem)
     if insts is not None:  # listed under a former name or a department: the canonical body
         insts = insts.assign(respondent=bodynames.rename_listed(insts["respondent"]))
-    known_types = {} if insts is None else dict(zip(insts["respondent"], insts["respondent_type"], strict=True))
-    known_types = {k: v for k, v in known_types.items() if v}
-    parts = [_sheet_rows(sheet, hm, stem, known_types, props, report) for sheet, hm in plan.responses]
-    parts = [p for p in parts if p is not None]
+    parts = [_sheet_rows(sheet, hm, stem, report) for sheet, hm in plan.responses]
+    echoes = [echo for part in parts if part is not None for echo in [part[1]]]
+    parts = [part[0] for part in parts if part is not None]
     if not parts:
         return CodedData()
     rows = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+    # Names, types and proposals across every reply sheet at once: one body is one respondent
+    # whichever sheet it is on. Messages name the reply sheet and its columns when there is one.
+    first, hm = plan.responses[0]
+    where = (first.name or None) if len(plan.responses) == 1 else None
+    wide = "stance" not in hm.fields and bool(hm.proposals)
+    label = {f: hm.label(hm.fields[f]) for f in ("respondent", "respondent_type", "consultation", "proposal_id")
+             if f in hm.fields}
+    prop_name = plan.proposals.name if plan.proposals else None
+    inst_name = plan.respondents.name if plan.respondents else None
+    rows, (props, insts) = unify_consultations(rows, [(props, prop_name), (insts, inst_name)], report, where,
+                                               label.get("consultation"))
+    rows, insts = unify_respondents(rows, insts, report, where, label["respondent"], inst_name,
+                                    _attr(insts, "column"))
+    known_types = {} if insts is None else dict(zip(insts["respondent"], insts["respondent_type"], strict=True))
+    known_types = {k: v for k, v in known_types.items() if v}
+    rows = unify_types(rows, report, where, label.get("respondent_type"), insts, inst_name)
+    rows["respondent_type"] = resolve_types(rows, known_types, report, where, label.get("respondent_type"))
     rows = check_duplicates(rows, report)
+    rows = _join_proposals(rows, props, report, where, None if wide else label.get("proposal_id"),
+                           prop_name or "")
+    for since, flagged, sheet_where in echoes:  # later messages about a cell already reported once
+        cellcheck.drop_echoes(report, since, flagged, sheet_where)
     if rows.empty and not report.errors:
-        sheet, hm = plan.responses[0]
         report.error("source-error",
-                     f"Bladet {sheet.name or file_name} har rubriker men inga kodade svar.",
-                     f"The sheet {sheet.name or file_name} has headers but no coded answers.",
-                     sheet=sheet.name or None, row=hm.excel_row)
+                     f"Bladet {first.name or file_name} har rubriker men inga kodade svar.",
+                     f"The sheet {first.name or file_name} has headers but no coded answers.",
+                     sheet=first.name or None, row=hm.excel_row)
     responses = conform(rows)
     respondents = _respondent_table(responses, insts)
     proposals = _proposal_table(responses, props)
     return CodedData(responses=responses, respondents=respondents, proposals=proposals)
 
 
-def _sheet_rows(sheet: RawSheet, hm: HeaderMap, stem: str, known_types: dict[str, str],
-                props: pd.DataFrame | None, report: Report) -> pd.DataFrame | None:
-    """One reply sheet as canonical long rows (text columns), or None when a required column is missing."""
+def _sheet_rows(sheet: RawSheet, hm: HeaderMap, stem: str, report: Report):
+    """One reply sheet as canonical long rows (text columns), or None when a required column is missing.
+
+    Returns (rows, echo): ``echo`` is what :func:`loaders.cellcheck.drop_echoes` needs to drop later
+    messages about cells this sheet already reported (formula and error cells), once the steps over
+    all reply sheets have run.
+    """
     sheet_name = sheet.name
     where = sheet_name or None
     wide = "stance" not in hm.fields and bool(hm.proposals)
@@ -228,6 +261,10 @@ def _sheet_rows(sheet: RawSheet, hm: HeaderMap, stem: str, known_types: dict[str
     frame = drop_blank_rows(frame, report, where)
     rows = (wide_rows if wide else long_rows)(frame, hm, sheet_name, report)
     rows = rows.reset_index(drop=True)
+    rows = check_ids(rows, report, where, None if wide else hm.label(hm.fields["proposal_id"]),
+                     header_row=hm.excel_row if wide else None)
+    rows = refuse_blank_names(rows, report, where, hm.label(hm.fields["respondent"]),
+                              hm.label(hm.fields["consultation"]) if "consultation" in hm.fields else None, stem)
     rows["consultation"] = rows["consultation"].where(rows["consultation"].ne(""), stem)
     no_id = rows["proposal_id"].eq("")
     for r in rows.loc[no_id, "row"].head(200):
@@ -236,11 +273,7 @@ def _sheet_rows(sheet: RawSheet, hm: HeaderMap, stem: str, known_types: dict[str
     rows = rows[~no_id]
     # Former names and departments count as their body (warned; the name as written kept in Källa).
     rows, _ = bodynames.canonical_names(rows, report, where, hm.label(hm.fields["respondent"]))
-    type_col = hm.label(hm.fields["respondent_type"]) if "respondent_type" in hm.fields else None
-    rows["respondent_type"] = resolve_types(rows, known_types, report, where, type_col)
-    rows = _join_proposals(rows, props, report, where)
-    cellcheck.drop_echoes(report, since, flagged, where)
-    return rows
+    return rows, (since, flagged, where)
 
 
 def _missing_columns(report: Report, sheet: str, row, found: list[str], missing: list[str]) -> None:
@@ -299,12 +332,13 @@ def _proposals_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.Da
     frame = frame.drop(index=[r for r, _ in dates if r in frame.index])  # no phantom "2026-02-05" proposal
     out = pd.DataFrame({
         "consultation": _col(frame, hm, "consultation"),
-        "proposal_id": _col(frame, hm, "proposal_id").map(clean_proposal_id),
+        "proposal_id": _col(frame, hm, "proposal_id"),
         "proposal_title": _col(frame, hm, "proposal_title"),
         "topic": _col(frame, hm, "topic"),
         "addressee": _col(frame, hm, "addressee"),
         "row": frame.index.to_numpy(),
     })
+    out = check_ids(out, report, sheet.name, hm.label(hm.fields["proposal_id"]))
     out = out[out["proposal_id"].ne("")]
     dup = out.duplicated(["consultation", "proposal_id"], keep="first")
     for r in out[dup].itertuples():
@@ -336,7 +370,7 @@ def _respondents_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.
                        f"The population \"{v}\" is not a number and is not used.",
                        sheet=sheet.name, row=int(r), column=hm.label(hm.fields["population"]))
     cellcheck.drop_echoes(report, *echo, sheet.name)
-    return pd.DataFrame({
+    out = pd.DataFrame({
         "consultation": _col(frame, hm, "consultation"),
         "respondent": _col(frame, hm, "respondent"),
         "respondent_type": types,
@@ -344,27 +378,57 @@ def _respondents_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.
         "population": population,
         "row": frame.index.to_numpy(),
     }).query("respondent != ''")
+    out.attrs["column"] = hm.label(hm.fields["respondent"])  # named in messages about these names
+    return out
+
+
+def _attr(frame: pd.DataFrame | None, key: str):
+    return None if frame is None else frame.attrs.get(key)
 
 
 def _join_proposals(rows: pd.DataFrame, props: pd.DataFrame | None, report: Report,
-                    sheet: str | None) -> pd.DataFrame:
-    if props is None or props.empty:
+                    sheet: str | None, id_column: str | None, sheet_name: str = "Förslag") -> pd.DataFrame:
+    """Add titles, topics and addressees from the Förslag sheet; an id not on it is an error.
+
+    A Förslag row without a consultation applies to every consultation. The
+    error names the id, its rows and the id column (in the wide layout the
+    proposal's own column, on the header row).
+    """
+    if props is None:
         return rows
-    scoped = props["consultation"].ne("").any()
-    on = ["consultation", "proposal_id"] if scoped else ["proposal_id"]
-    meta = props.drop(columns=["row"] + ([] if scoped else ["consultation"]))
-    meta = meta.rename(columns={c: f"{c}__p" for c in ("proposal_title", "topic", "addressee")})
-    merged = rows.merge(meta, on=on, how="left", indicator=True)
-    unknown = merged["_merge"].eq("left_only")
-    for pid, first_row in merged[unknown].groupby("proposal_id")["row"].min().items():
-        report.error(
-            "constraint-error",
-            f"Förslag \"{pid}\" finns inte på bladet Förslag. Rätta numret eller lägg till förslaget.",
-            f"Proposal \"{pid}\" is not on the Förslag sheet. Correct the id or add the proposal.",
-            sheet=sheet, row=int(first_row))
+    if props.empty:
+        say(report, "warning", "constraint-error", "ids.empty_proposals_sheet", sheet=sheet_name)
+        return rows
+    props = _scope_proposals(props, list(pd.unique(rows["consultation"].astype(str))))
+    meta = props.drop(columns=["row"]).rename(columns={c: f"{c}__p" for c in ("proposal_title", "topic", "addressee")})
+    merged = rows.merge(meta, on=["consultation", "proposal_id"], how="left", indicator=True)
+    unknown = merged[merged["_merge"].eq("left_only")]
+    listed_ids = set(props["proposal_id"])
+    wide = "column_label" in unknown.columns and id_column is None
+    for n, ((cons, pid), part) in enumerate(unknown.groupby(["consultation", "proposal_id"], sort=False)):
+        if n == 200:
+            break
+        rows_here = sorted(set(part["row"].astype(int)))
+        key = "ids.unknown_for_consultation" if pid in listed_ids else "ids.unknown"
+        say(report, "error", "constraint-error", key, sheet=sheet, row=rows_here[0],
+            column=str(part["column_label"].iloc[0]) if wide else id_column, id=pid, consultation=cons,
+            where=rows_words(rows_here))
     for c in ("proposal_title", "topic", "addressee"):
         merged[c] = merged[c].where(merged[c].ne(""), merged[f"{c}__p"].fillna(""))
     return merged.drop(columns=[c for c in merged.columns if c.endswith("__p")] + ["_merge"])
+
+
+def _scope_proposals(props: pd.DataFrame, consultations: list[str]) -> pd.DataFrame:
+    """Förslag rows with a blank consultation repeated for every consultation not listing that id itself."""
+    blank = props["consultation"].eq("")
+    if not blank.any():
+        return props
+    scoped = props[~blank]
+    have = set(zip(scoped["consultation"], scoped["proposal_id"], strict=True))
+    spread = [props[blank].assign(consultation=c) for c in consultations]
+    spread = [s[[(c, p) not in have for c, p in zip(s["consultation"], s["proposal_id"], strict=True)]]
+              for s in spread]
+    return pd.concat([scoped, *spread], ignore_index=True)
 
 
 def _respondent_table(responses: pd.DataFrame, insts: pd.DataFrame | None) -> pd.DataFrame:
@@ -395,10 +459,9 @@ def _proposal_table(responses: pd.DataFrame, props: pd.DataFrame | None) -> pd.D
     coded = (responses[list(PROPOSAL_COLUMNS)]
              .drop_duplicates(["consultation", "proposal_id"]).astype(str))
     if props is not None and not props.empty:
-        listed = props.drop(columns=["row"])
-        if not listed["consultation"].ne("").any():
-            consultations = list(pd.unique(responses["consultation"].astype(str)))
-            listed = pd.concat([listed.assign(consultation=c) for c in consultations] or [listed])
+        consultations = list(pd.unique(responses["consultation"].astype(str)))
+        listed = _scope_proposals(props, consultations).drop(columns=["row"])
+        listed = listed[listed["consultation"].ne("")]
         coded = pd.concat([listed, coded]).drop_duplicates(["consultation", "proposal_id"])
     coded = coded[list(PROPOSAL_COLUMNS)]
     return coded.sort_values(["consultation", "proposal_id"], key=_nat).reset_index(drop=True)

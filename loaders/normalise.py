@@ -14,7 +14,6 @@ from loaders.report import Report
 from loaders.vocab import (
     TYPE_LABELS_EN,
     allowed_stance_words,
-    clean_proposal_id,
     parse_stance,
     parse_type,
 )
@@ -143,10 +142,7 @@ def _stances(out: pd.DataFrame, report: Report, sheet: str, column: str | None) 
             lambda n: report.error("constraint-error", f"… och {n} rader till med okänt ställningstagande.",
                                    f"… and {n} more rows with an unknown stance.", sheet=sheet),
         )
-    out = out.assign(stance=parsed)[~bad]
-    ids = {u: clean_proposal_id(u) for u in pd.unique(out["proposal_id"])}  # once per distinct id
-    out["proposal_id"] = out["proposal_id"].map(ids)
-    return out
+    return out.assign(stance=parsed)[~bad]  # ids are checked by loaders.proposal_ids
 
 
 def resolve_types(rows: pd.DataFrame, known: dict[str, str], report: Report, sheet: str,

@@ -10,7 +10,6 @@ asked for.
 """
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 import zlib
@@ -63,8 +62,9 @@ def sniff_format(data: bytes) -> str:
         except (zipfile.BadZipFile, OSError, KeyError):
             return "damaged-zip"
         return "zip"
-    head = data[:4096]
-    if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
+    from loaders.csvtext import looks_binary
+
+    if looks_binary(data[:4096]):
         return "binary"
     return "text"
 
@@ -119,7 +119,9 @@ def read_sheets(data: bytes, file_name: str, report: Report) -> list[RawSheet]:
                    f"Filen {file_name} har ändelsen {ext} men är {actual}. Spara om den i rätt format.",
                    f"The file {file_name} has the extension {ext} but is {actual_en}. Save it again in the right format.")
     if kind == "text":
-        return [RawSheet("", _read_csv(data, file_name, report, fail))]
+        from loaders.csvtext import read_csv
+
+        return [RawSheet("", read_csv(data, file_name, report, fail))]
     if kind in ("xlsx", "ods"):
         _check_container(data, kind, file_name, report, fail)
     return _read_workbook(data, file_name, fail)
@@ -205,76 +207,3 @@ def _show_marks(sheet: RawSheet) -> None:
             if only_numbers and (isinstance(row[c], bool) or not isinstance(row[c], (int, float))):
                 continue
             row[c] = text
-
-
-# --------------------------------------------------------------------------
-# CSV
-
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
-
-    Returns (text, encoding name). Raises UnicodeDecodeError when nothing fits.
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "UTF-8 (BOM)"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise UnicodeDecodeError("unknown", data[:1], 0, 1, "no encoding fits")
-    return str(best), best.encoding
-
-
-def sniff_delimiter(text: str) -> str:
-    """Pick `,`, `;` or tab: the one that splits the most lines into equal widths.
-
-    Title rows above the header (one field wide) are tolerated.
-    """
-    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
-    best, best_score = ",", -1
-    for delim in (";", "\t", ","):
-        widths = [len(r) for r in csv.reader(lines, delimiter=delim)]
-        wide = [w for w in widths if w > 1]
-        if not wide:
-            continue
-        mode = max(set(wide), key=wide.count)
-        score = wide.count(mode) * mode
-        if score > best_score:
-            best, best_score = delim, score
-    return best
-
-
-def _read_csv(data: bytes, file_name: str, report: Report, fail) -> list[list]:
-    try:
-        text, encoding = decode_text(data)
-    except UnicodeDecodeError:
-        raise fail("encoding-error",
-                   f"Teckenkodningen i {file_name} känns inte igen. Spara filen som CSV UTF-8.",
-                   f"The character encoding of {file_name} is not recognised. Save the file as CSV UTF-8.") from None
-    if encoding not in ("UTF-8", "UTF-8 (BOM)", "UTF-16", "Windows-1252"):
-        report.warning("encoding-error",
-                       f"{file_name} är varken UTF-8 eller Windows-1252; den lästes som {encoding}. "
-                       "Kontrollera å, ä och ö, eller spara filen som CSV UTF-8.",
-                       f"{file_name} is neither UTF-8 nor Windows-1252; it was read as {encoding}. "
-                       "Check the accented letters, or save the file as CSV UTF-8.")
-    if "\ufffd" in text:
-        report.warning("encoding-error",
-                       f"{file_name} innehåller tecken som inte kunde avkodas (visas som \ufffd).",
-                       f"{file_name} contains characters that could not be decoded (shown as \ufffd).")
-    delim = sniff_delimiter(text)
-    try:
-        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)]
-    except csv.Error as exc:
-        raise fail("format-error",
-                   f"{file_name} kan inte läsas som CSV: {exc}.",
-                   f"{file_name} cannot be read as CSV: {exc}.") from None

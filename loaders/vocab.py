@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 # --------------------------------------------------------------------------
 # Headers
@@ -62,14 +63,22 @@ _PROPOSAL_HEADER = re.compile(
 )
 
 
+#: Zero-width characters, the soft hyphen and bidirectional controls: invisible in any cell.
+INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x180E, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x200E, 0x200F, 0x061C]
+    + list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A)))
+
+
 def proposal_from_header(text: object) -> str | None:
     """The proposal id a wide-layout header names, or None.
 
     ``"5.2.1"`` -> ``"5.2.1"``; ``"Förslag 3"`` -> ``"3"``; ``"Tema"`` -> None.
+    Invisible characters do not hide a proposal column (``"4.1\u200b"`` -> ``"4.1"``);
+    :func:`check_proposal_id` says what else is odd about the id.
     """
     if text is None:
         return None
-    m = _PROPOSAL_HEADER.match(str(text))
+    m = _PROPOSAL_HEADER.match(str(text).translate(INVISIBLE))
     return m.group(1) if m else None
 
 
@@ -78,10 +87,77 @@ def clean_proposal_id(value: object) -> str:
 
     ``" 4.10 "`` -> ``"4.10"`` (never ``"4.1"``); ``"Förslag 3"`` -> ``"3"``.
     Free-text ids that are not numbered are kept as they are (trimmed).
+    :func:`check_proposal_id` is the full check, with what it corrected or refused.
     """
     s = str(value).strip()
     m = _PROPOSAL_HEADER.match(s)
     return m.group(1) if m else s
+
+
+@dataclass(frozen=True)
+class IdCheck:
+    """What :func:`check_proposal_id` made of a cell.
+
+    ``value`` is the id to use ("" when refused). ``notes`` name what was
+    corrected: ``characters`` (non-breaking, zero-width or full-width
+    characters), ``spaces`` ("4. 1"), ``leading_zero`` ("04.1"), ``decimal_comma`` ("4,10"),
+    ``trailing_dot`` ("4.1."). ``refused`` is ``range`` ("4.1–4.3") or
+    ``list`` ("4.1, 4.2", "5,2,1": several proposals, or unclear), else None.
+    """
+
+    value: str
+    notes: tuple[str, ...] = ()
+    refused: str | None = None
+
+
+_PREFIX = re.compile(r"^(?:förslag|forslag|proposal|punkt|avsnitt)\s*(?:nr\.?|no\.?)?\s*(?=\d)", re.IGNORECASE)
+_ID = r"\d+(?:\.\d+)*[a-z]?"
+_PLAIN = re.compile(rf"^{_ID}$", re.IGNORECASE)
+_RANGE = re.compile(rf"^({_ID}|\d+(?:,\d+)+)\s*(?:[-\u2010-\u2015\u2212]|\.\.|till|to)\s*({_ID}|\d+(?:,\d+)+)$",
+                    re.IGNORECASE)
+_LIST = re.compile(rf"^{_ID}(?:\s*(?:[,;/&+]|\boch\b|\band\b)\s*{_ID})+$", re.IGNORECASE)
+
+
+def check_proposal_id(value: object) -> IdCheck:
+    """Clean a proposal-id cell, say what was corrected, or refuse it.
+
+    Corrected, because the meaning is unambiguous: invisible and odd characters
+    (``"4.1\u00a0"``, ``"4.1\u200b"``, full-width digits), leading zeros
+    (``"04.1"`` -> ``"4.1"``), one decimal comma (``"4,10"`` -> ``"4.10"``) and a
+    trailing full stop (``"4.1."``). Refused, because a cell holds one proposal:
+    ranges (``"4.1–4.3"``, ``"4.1-4.3"``) and lists (``"4.1, 4.2"``, ``"4 och 5"``,
+    ``"5,2,1"``). Free-text ids without digits-and-dots shape ("Allmänt") are
+    kept as written, as before.
+    """
+    raw = str(value)
+    text = unicodedata.normalize("NFKC", raw.translate(INVISIBLE))
+    text = " ".join(text.split())
+    if not text:
+        return IdCheck("")  # blank, or only invisible characters: a missing id, reported as such
+    notes: list[str] = []
+    if text != raw.strip(" \t\r\n"):
+        notes.append("characters")
+    rest = _PREFIX.sub("", text)
+    if re.fullmatch(r"\d+(?:\s*\.\s*\d+)+[a-z]?", rest, re.IGNORECASE) and " " in rest:
+        rest = rest.replace(" ", "")  # "4. 1" is 4.1
+        notes.append("spaces")
+    if _RANGE.match(rest):
+        return IdCheck("", tuple(notes), "range")
+    if rest.count(",") == 1 and re.fullmatch(r"\d+,\d+", rest):
+        rest = rest.replace(",", ".")
+        notes.append("decimal_comma")
+    elif _LIST.match(rest) or re.fullmatch(r"\d+(?:,\d+)+", rest):
+        return IdCheck("", tuple(notes), "list")
+    if re.fullmatch(rf"{_ID}\.", rest, re.IGNORECASE):
+        rest = rest[:-1]
+        notes.append("trailing_dot")
+    if not _PLAIN.match(rest):
+        return IdCheck(text if notes == ["characters"] else clean_proposal_id(raw), tuple(notes))
+    parts = rest.split(".")
+    unpadded = [p.lstrip("0") or "0" if p[:1] == "0" else p for p in parts]
+    if unpadded != parts:
+        notes.append("leading_zero")
+    return IdCheck(".".join(unpadded), tuple(notes))
 
 
 # --------------------------------------------------------------------------
@@ -103,7 +179,7 @@ STANCE_WORDS: dict[str, tuple[str, ...]] = {
 
 
 def _fold_words(text: object) -> str:
-    s = unicodedata.normalize("NFC", str(text)).casefold().strip()
+    s = unicodedata.normalize("NFC", str(text).translate(INVISIBLE)).casefold().strip()
     s = re.sub(r"[\s\u00a0]+", " ", s)
     return s.strip(" .!")
 

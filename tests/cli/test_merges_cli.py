@@ -10,12 +10,12 @@ HEAD = ["Remiss", "Remissinstans", "Typ", "Förslag", "Ställningstagande"]
 ROWS = [
     ["R", "Region Stockholm", "Region", "1", "Tillstyrker"],
     ["R", "Region Stockholm", "Region", "2", "Avstyrker"],
-    ["R", "Region stockholm", "Region", "3", "Tillstyrker"],
+    ["R", "Region Stockhlm", "Region", "3", "Tillstyrker"],
     ["R", "Malmö stad", "Kommun", "1", "Avstyrker"],
 ]
 
 
-def files(tmp_path, merges="Namn i arket;Räknas som\nRegion stockholm;Region Stockholm\n"):
+def files(tmp_path, merges="Namn i arket;Räknas som\nRegion Stockhlm;Region Stockholm\n"):
     sheet = tmp_path / "svar.xlsx"
     sheet.write_bytes(sheets.xlsx({"Svar": [HEAD] + ROWS}))
     m = tmp_path / "merges.csv"
@@ -27,7 +27,7 @@ def test_summary_by_respondent_with_and_without_merges(tmp_path, capsys):
     sheet, m = files(tmp_path)
     assert cli.main(["summary", sheet, "--by", "respondent"]) == 0
     before = capsys.readouterr().out.splitlines()
-    assert [line.split(",")[0] for line in before[1:]] == ["Malmö stad", "Region Stockholm", "Region stockholm"]
+    assert [line.split(",")[0] for line in before[1:]] == ["Malmö stad", "Region Stockhlm", "Region Stockholm"]
     assert cli.main(["summary", sheet, "--by", "respondent", "--merges", m]) == 0
     out = capsys.readouterr()
     rows = out.out.splitlines()
@@ -44,7 +44,7 @@ def test_check_json_counts_merged_respondents(tmp_path, capsys):
 
 
 def test_bad_merge_file_is_exit_2_with_its_message(tmp_path, capsys):
-    sheet, m = files(tmp_path, merges="Region stockholm\n")
+    sheet, m = files(tmp_path, merges="Region Stockhlm\n")
     assert cli.main(["summary", sheet, "--merges", m]) == 2
     assert capsys.readouterr().err == ("Sammanslagningsfilen merges.csv, rad 1: två kolumner behövs, namnet i arket "
                                        "och namnet det räknas som.\n")
@@ -57,13 +57,13 @@ def test_export_lists_merges_and_the_register_in_om_urvalet(tmp_path, capsys):
     ws = openpyxl.load_workbook(out)["Om urvalet"]
     cells = {r[0].value: r[1].value for r in ws.iter_rows() if r[0].value}
     assert cells["Sammanslagna namn"] == \
-        '"Region stockholm" räknas som "Region Stockholm" (sammanslagningsfilen merges.csv, rad 2)'
+        '"Region Stockhlm" räknas som "Region Stockholm" (sammanslagningsfilen merges.csv, rad 2)'
     assert cells["Instansregister"].startswith(
         "Typ, län och äldre namn som saknas i arket kommer från registret version 1 "
         "(kommuner.csv: SCB, kommun- och länsindelning, 2026;")
     responses = openpyxl.load_workbook(out)["Svar"]
     names = {r[1].value for r in responses.iter_rows(min_row=2) if r[1].value}
-    assert "Region stockholm" not in names and "Region Stockholm" in names
+    assert "Region Stockhlm" not in names and "Region Stockholm" in names
 
 
 def test_app_extract_lists_merges_confirmed_in_the_app(tmp_path):
@@ -76,9 +76,9 @@ def test_app_extract_lists_merges_confirmed_in_the_app(tmp_path):
 
     sheet, _ = files(tmp_path)
     meta = ExtractMeta(dataset="Remissen", version=2,
-                       merges=(("Region stockholm", "Region Stockholm", "anna", "2026-11-30 10:12", 3),))
+                       merges=(("Region Stockhlm", "Region Stockholm", "anna", "2026-11-30 10:12", 3),))
     book = build_extract(load_path(sheet).data, Filters(), meta, "en")
     ws = openpyxl.load_workbook(io.BytesIO(book))["About"]
     cells = {r[0].value: r[1].value for r in ws.iter_rows() if r[0].value}
     assert cells["Merged names"] == \
-        '"Region stockholm" counts as "Region Stockholm" (confirmed by anna 2026-11-30 10:12, decision 3)'
+        '"Region Stockhlm" counts as "Region Stockholm" (confirmed by anna 2026-11-30 10:12, decision 3)'

@@ -48,20 +48,20 @@ def test_apply_merges_renames_rows_keeps_provenance_and_drops_overlaps():
     r = load([
         ["Region Stockholm", "Region", "1", "Ja", None],
         ["Region Stockholm", "Region", "2", "Nej", None],
-        ["Region stockholm", "Övrig", "2", "Ja", "Mejl 3 mars"],
-        ["Region stockholm", "Övrig", "3", "Ja", None],
+        ["Region Stockhlm", "Övrig", "2", "Ja", "Mejl 3 mars"],
+        ["Region Stockhlm", "Övrig", "3", "Ja", None],
         ["Malmö stad", "Kommun", "1", "Ja", None],
     ])
     assert r.ok
-    merged, n = apply_merges(r.data, [Merge("Region stockholm", "Region Stockholm")])
-    assert n == {"Region stockholm": 2}
+    merged, n = apply_merges(r.data, [Merge("Region Stockhlm", "Region Stockholm")])
+    assert n == {"Region Stockhlm": 2}
     rows = sorted(zip(*(merged.responses[c].astype(str) for c in ("respondent", "proposal_id", "stance", "source",
                                                                    "respondent_type")), strict=True))
     assert rows == [
         ("Malmö stad", "1", "agree", "", "Kommun"),
         ("Region Stockholm", "1", "agree", "", "Region"),
         ("Region Stockholm", "2", "disagree", "", "Region"),
-        ("Region Stockholm", "3", "agree", "namn i arket: Region stockholm", "Region"),
+        ("Region Stockholm", "3", "agree", "namn i arket: Region Stockhlm", "Region"),
     ]
     resp = merged.respondents
     assert sorted(resp["respondent"]) == ["Malmö stad", "Region Stockholm"]
@@ -72,8 +72,8 @@ def test_apply_merges_renames_rows_keeps_provenance_and_drops_overlaps():
 
 def test_merge_file_with_header_semicolons_and_errors(tmp_path):
     f = tmp_path / "m.csv"
-    f.write_text("Namn i arket;Räknas som\nRegion stockholm;Region Stockholm\n\nSKL;SKR\n", encoding="utf-8")
-    assert read_merge_file(f) == [Merge("Region stockholm", "Region Stockholm"), Merge("SKL", "SKR")]
+    f.write_text("Namn i arket;Räknas som\nRegion Stockhlm;Region Stockholm\n\nSKL;SKR\n", encoding="utf-8")
+    assert read_merge_file(f) == [Merge("Region Stockhlm", "Region Stockholm"), Merge("SKL", "SKR")]
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\nc\n", encoding="utf-8")
     with pytest.raises(MergeFileError) as exc:
