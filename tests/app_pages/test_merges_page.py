@@ -9,12 +9,13 @@ HEAD = ["Remiss", "Remissinstans", "Typ", "Förslag", "Ställningstagande"]
 ROWS = [
     ["R", "Region Stockholm", "Region", "1", "Tillstyrker"],
     ["R", "Region Stockholm", "Region", "2", "Avstyrker"],
-    ["R", "Region stockholm", "Region", "3", "Tillstyrker"],
-    ["R", "Malmö stad", "Kommun", "1", "Avstyrker"],
-    ["R", "Malmö Stad", "Kommun", "2", "Tillstyrker"],  # the coder means another body: the pair is rejected
+    ["R", "Region Stockhlm", "Region", "3", "Tillstyrker"],  # a typo: asked about, merged on confirmation
+    ["R", "Vårdföreningen Norr", "Organisation", "1", "Avstyrker"],
+    ["R", "Vårdförening Norr", "Organisation", "2", "Tillstyrker"],  # another body: the pair is rejected
 ]
-PAIR = '"Region stockholm" (1 svar) = "Region Stockholm" (2 svar)?'
-OTHER = '"Malmö Stad" (1 svar) = "Malmö stad" (1 svar)?'
+# (Names that differ only in case or spacing are one body already when the sheet is read.)
+PAIR = '"Region Stockhlm" (1 svar) = "Region Stockholm" (2 svar)?'
+OTHER = '"Vårdföreningen Norr" (1 svar) = "Vårdförening Norr" (1 svar)?'
 
 
 @pytest.fixture(autouse=True)
@@ -51,7 +52,7 @@ def test_confirmed_merge_survives_a_restart_and_is_applied_without_asking():
     assert not at.exception, at.exception
     assert any(s.value.endswith("2 beslut om sammanslagning sparades.") for s in at.success)
     at.switch_page("app_pages/overview.py").run()
-    assert metrics(at)["Svarande instanser"] == "3"  # Region Stockholm, Malmö stad, Malmö Stad
+    assert metrics(at)["Svarande instanser"] == "3"  # Region Stockholm and the two Vård… bodies
 
     # Restart: every cache dropped, a new session on the same database.
     st.cache_resource.clear()
@@ -60,7 +61,7 @@ def test_confirmed_merge_survives_a_restart_and_is_applied_without_asking():
     assert widget(again, "radio", "Spara som").value == "existing"
     assert PAIR not in radio_labels(again) and OTHER not in radio_labels(again)
     assert [i.value for i in again.info if "sammanslagningar" in i.value] == [
-        '1 sparade sammanslagningar för datamängden används: "Region stockholm" → "Region Stockholm".']
+        '1 sparade sammanslagningar för datamängden används: "Region Stockhlm" → "Region Stockholm".']
     # The stored version 1 was saved merged, so the merged re-upload changes nothing.
     assert "Inga ändringar jämfört med den aktiva versionen." in [i.value for i in again.info]
     widget(again, "button", "Spara").click().run()
@@ -73,7 +74,7 @@ def test_confirmed_merge_survives_a_restart_and_is_applied_without_asking():
     audit = again.dataframe[-1].value
     # Newest first: the second upload, the merge recorded with the first save, the first upload.
     assert sorted(audit["Händelse"]) == sorted([
-        "uppladdning", 'sammanslagning 2: "Region stockholm" räknas som "Region Stockholm"',
-        'avvisat par 1: "Malmö Stad" och "Malmö stad" är olika', "uppladdning"])
+        "uppladdning", 'sammanslagning 1: "Region Stockhlm" räknas som "Region Stockholm"',
+        'avvisat par 2: "Vårdföreningen Norr" och "Vårdförening Norr" är olika', "uppladdning"])
     assert list(audit["Händelse"])[0] == "uppladdning" and list(audit["Händelse"])[-1] == "uppladdning"
     assert list(audit["Datamängd"]) == ["Sammanslaget"] * 4
