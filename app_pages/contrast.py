@@ -4,8 +4,7 @@ import streamlit as st
 from charts import titles
 from charts.contrast import dumbbell
 from components import aggregates as agg
-from components.charting import (chart_block, group_labels, open_proposal, stop_if_empty, url_selectbox,
-                                 url_toggle)
+from components.charting import chart_block, group_labels, open_proposal, stop_if_empty, url_selectbox, url_toggle
 from components.context import page_context
 from components.regionmap import region_map_block
 from i18n.strings import t, type_label

@@ -25,13 +25,12 @@ from bench.common import ROOT, cli, row
 
 sys.path.insert(0, str(ROOT / "tests"))
 
-from support import corpus  # noqa: E402
-from support.replydocs import docx_bytes  # noqa: E402
-
 from coding.agreement import compare  # noqa: E402
 from coding.suggest import suggest  # noqa: E402
 from coding.titles import TitleIndex  # noqa: E402
 from documents.read import read_document, read_path  # noqa: E402
+from support import corpus  # noqa: E402
+from support.replydocs import docx_bytes  # noqa: E402
 
 GOAL_F1, GOAL_EXPLICIT, GOAL_TITLE, GOAL_SECONDS = 0.90, 0.95, 0.80, 60.0
 

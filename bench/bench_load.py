@@ -149,13 +149,13 @@ def run(quick: bool = False, emit=print, seed: int = SEED) -> list[dict]:
         label = size_label(n)
         if not cache_path(n, seed).exists():
             print(f"    generating {label} workbook (cached afterwards) ...", flush=True)
-        gen_s, path = timed(lambda: ensure_xlsx(n, seed))
+        gen_s, path = timed(lambda n=n: ensure_xlsx(n, seed))
         data = path.read_bytes()
         check = _check(n)
-        fns = {"ours": lambda: _ours(data, path.name)}
+        fns = {"ours": lambda data=data, name=path.name: _ours(data, name)}
         run_baseline = n <= GOAL_SIZE
         if run_baseline:
-            fns["baseline"] = lambda: _baseline(data)
+            fns["baseline"] = lambda data=data: _baseline(data)
         best = best_of_interleaved(fns, reps[n], check)
         ours_s = best["ours"]
         peak_ours = _peak("ours", path)

@@ -6,8 +6,9 @@
 Keys are dotted by page or component. Every key has both languages; a test
 checks that. Areas with many sentences keep them in their own module beside
 this one (``analysis_text``, ``limits_text``, ``loader_text``, ``identity_text``,
-``store_text``, ``register_text``, ``coding_text``, ``draft_text``); they are folded into :data:`STRINGS` at import, and a key may
-be defined in one place only.
+``store_text``, ``register_text``, ``coding_text``, ``draft_text``); they are
+folded into :data:`STRINGS` at import, and a key may be defined in one place
+only.
 """
 from __future__ import annotations
 
@@ -284,7 +285,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.col.small_n": ("Litet underlag (< 5 svar)", "Small sample (< 5 answers)"),
     "export.chart.title": ("Ställningstaganden per förslag", "Positions by proposal"),
     "export.chart.axis": ("Andel av kodade svar", "Share of coded answers"),
-    "export.chart.empty": ("Inga förslag med kodade svar i urvalet.", "No proposals with coded answers in the selection."),
+    "export.chart.empty": ("Inga förslag med kodade svar i urvalet.",
+                           "No proposals with coded answers in the selection."),
     # Upload and datasets
     "upload.title": ("Ladda upp kodat underlag", "Upload a coded sheet"),
     "upload.template": ("Ladda ner mall (Excel)", "Download template (Excel)"),
@@ -404,7 +406,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart.proposals.desc": (
         "Liggande staplar för {n} förslag, sorterade efter andelen som tillstyrker. Högst: förslag {top} "
         "({top_pct} av {top_n}). Lägst: förslag {low} ({low_pct} av {low_n}). Tillstyrker och tillstyrker "
-        "delvis visas till höger om nollan, avstyrker till vänster och ingen synpunkt i en egen stapel längst till höger.",
+        "delvis visas till höger om nollan, avstyrker till vänster och ingen synpunkt i en egen stapel längst "
+        "till höger.",
         "Horizontal bars for {n} proposals, sorted by the share agreeing. Highest: proposal {top} "
         "({top_pct} of {top_n}). Lowest: proposal {low} ({low_pct} of {low_n}). Agree and partly agree are "
         "right of zero, disagree left of it and no position in a separate bar on the far right.",
@@ -417,15 +420,17 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "The topic {topic} has the most support: {pct} agree"),
     "chart.topics.desc": ("Staplar per tema. Andel som tillstyrker: {groups}.",
                           "Bars per topic. Share agreeing: {groups}."),
-    "chart.heatmap.title": ("Högst stöd: {hi_type} om {hi_topic} ({hi_pct}); lägst: {lo_type} om {lo_topic} ({lo_pct})",
-                            "Most support: {hi_type} on {hi_topic} ({hi_pct}); least: {lo_type} on {lo_topic} ({lo_pct})"),
+    "chart.heatmap.title": (
+        "Högst stöd: {hi_type} om {hi_topic} ({hi_pct}); lägst: {lo_type} om {lo_topic} ({lo_pct})",
+        "Most support: {hi_type} on {hi_topic} ({hi_pct}); least: {lo_type} on {lo_topic} ({lo_pct})"),
     "chart.heatmap.desc": (
         "Rutnät med {rows} teman (rader) och {cols} typer av instanser (kolumner). Varje ruta visar andelen "
         "som tillstyrker och antalet svar (n). {small} rutor bygger på färre än {min_n} svar och är osäkra.",
         "Grid of {rows} topics (rows) and {cols} respondent types (columns). Each cell shows the share "
         "agreeing and the number of answers (n). {small} cells rest on fewer than {min_n} answers and are uncertain.",
     ),
-    "chart.heatmap.hover": ("%{customdata[2]} av %{customdata[3]} tillstyrker", "%{customdata[2]} of %{customdata[3]} agree"),
+    "chart.heatmap.hover": ("%{customdata[2]} av %{customdata[3]} tillstyrker",
+                            "%{customdata[2]} of %{customdata[3]} agree"),
     "chart.contrast.title": ("{a} tillstyrker oftare än {b} i {k} av {n} {unit}",
                              "{a} agree more often than {b} on {k} of {n} {unit}"),
     "chart.contrast.unit_proposal_id": ("förslag", "proposals"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from natsort import natsort_keygen, ns
+from natsort import natsort_keygen
 
 # Characters just after "z" in code-point order keep å < ä < ö after z.
 _SWEDISH = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}",

@@ -117,7 +117,8 @@ def read_sheets(data: bytes, file_name: str, report: Report) -> list[RawSheet]:
                      "zip": "a zip archive", "binary": "a binary file"}.get(kind, kind)
         raise fail("format-error",
                    f"Filen {file_name} har ändelsen {ext} men är {actual}. Spara om den i rätt format.",
-                   f"The file {file_name} has the extension {ext} but is {actual_en}. Save it again in the right format.")
+                   f"The file {file_name} has the extension {ext} but is {actual_en}. "
+                   "Save it again in the right format.")
     if kind == "text":
         from loaders.csvtext import read_csv
 

@@ -177,7 +177,8 @@ class PgServer:
 
     def stop(self) -> None:
         if self.running and self.tmpdir is not None:
-            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "-w", "stop", timeout=60)
+            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "-w", "stop",
+                      timeout=60)
             self.running = False
         if self.tmpdir is not None:
             shutil.rmtree(self.tmpdir, ignore_errors=True)

@@ -106,6 +106,7 @@ def test_overlapping_groups_rejected(responses):
 def test_contrast_by_addressee(small):
     out = contrast_by_addressee(small.responses)
     assert list(out.columns) == ["respondent_type", *COLUMNS[1:]]
-    got = [tuple(r) for r in out[["respondent_type", "a_agree", "a_total", "b_agree", "b_total"]].itertuples(index=False)]
+    cols = ["respondent_type", "a_agree", "a_total", "b_agree", "b_total"]
+    got = [tuple(r) for r in out[cols].itertuples(index=False)]
     # a = proposals addressed to regions (4.2), b = to municipalities (4.10)
     assert got == [("Region", 1, 3, 1, 2), ("Kommun", 1, 2, 1, 1), ("Statlig myndighet", 0, 0, 0, 1)]

@@ -1,10 +1,9 @@
 """Exact "Remissinstanserna" paragraphs for hand-built data, and the figures behind them."""
-from support.draftdata import coded, municipalities, regions, stances
-
 from analysis.draft import build_draft, figure_changes, reason_extract
 from analysis.filters import Filters
 from analysis.shares import agreement
 from i18n.draft_sentences import full_paragraph, paragraph
+from support.draftdata import coded, municipalities, regions, stances
 
 NBSP = "\xa0"
 UNANIMOUS = [

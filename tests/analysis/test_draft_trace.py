@@ -7,13 +7,13 @@ every name, quoted reason and number of the paragraph up there.
 import re
 
 import pytest
-from support.draftdata import coded, municipalities, regions, stances
 
 from analysis.draft import EXAMPLE_LIMIT, NAME_LIMIT, build_draft
 from analysis.filters import Filters
 from i18n.draft_sentences import paragraph
 from i18n.strings import t
 from loaders.load import load_path
+from support.draftdata import coded, municipalities, regions, stances
 
 WORDS = {t(f"draft.num.{n}", lang): n for n in range(1, 13) for lang in ("sv", "en")}
 QUOTE = re.compile(r": [”“](?P<text>.+?)[”] \((?:blad|sheet) (?P<sheet>[^,]+), (?:rad|row) (?P<row>\d+)\)")

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pytest
 import streamlit as st
-from support import corpus
-from support.apptest import app, metrics, widget
 
 from coding.batch import read_many, rows
 from store import open_store
 from store.coding import load_provenance
+from support import corpus
+from support.apptest import app, metrics, widget
 
 
 @pytest.fixture(autouse=True)

@@ -5,13 +5,13 @@ import io
 
 import openpyxl
 import streamlit as st
-from support import sheets
-from support.apptest import app, widget
 
 from analysis.draft import build_draft
 from analysis.filters import Filters
 from i18n.draft_sentences import paragraph
 from loaders.load import load_path
+from support import sheets
+from support.apptest import app, widget
 
 PLAN = "Förslag till nationell plan för hälso- och sjukvårdens kompetensförsörjning (2024)"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import pytest
 import streamlit as st
-from support import hostile
-from support.apptest import app, shown
 
 from loaders.load import load_bytes
 from store import open_store
+from support import hostile
+from support.apptest import app, shown
 
 PAGES = ["overview", "proposal", "topics", "contrast", "respondents", "comments", "upload", "datasets"]
 URL_PARAMS = {k: hostile.URL_VALUE for k in ("forslag", "instans", "ds", "remiss", "typ", "tema", "sok", "a", "b",

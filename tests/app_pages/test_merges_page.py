@@ -1,6 +1,7 @@
 """Upload page: a confirmed merge is stored with the dataset, survives a restart and is applied again."""
 import pytest
 import streamlit as st
+
 from support import sheets
 from support.apptest import app, metrics, widget
 

@@ -1,9 +1,8 @@
 """The overview page on the demo data: the figures a desk officer sees first."""
-import pandas as pd
 import pytest
 
-from support.apptest import app, metrics, text_of, widget
 from loaders.load import load_path
+from support.apptest import app, metrics, text_of, widget
 
 PLAN = "Förslag till nationell plan för hälso- och sjukvårdens kompetensförsörjning (2024)"
 NBSP = "\xa0"

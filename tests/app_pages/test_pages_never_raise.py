@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+
 from support.apptest import text_of
 
 SOU = "SOU 2024:72 Stärkt medicinsk kompetens i kommunal hälso- och sjukvård"

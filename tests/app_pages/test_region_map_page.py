@@ -1,7 +1,6 @@
 """The regions' tile map on Översikt and on Region vs kommun: chart, text alternative and table."""
-from support.apptest import text_of
-
 from components.text import escape_md
+from support.apptest import text_of
 
 
 def test_map_on_overview_matches_the_demo_regions(ui, plan_rows):

@@ -89,8 +89,9 @@ def test_invalid_upload_blocks_saving_and_keeps_figures():
     at = app().run()
     before = metrics(at)
     on_page(at, "upload")
-    bad = sheets.xlsx({"Svar": sheets.long_rows() + [["Testremiss", "Region Syd", "Region", "5.2.1", "Kanske", None],
-                                                     ["Testremiss", "Region Norr", "Region", "4.2", "Avstyrker", None]]})
+    extra = [["Testremiss", "Region Syd", "Region", "5.2.1", "Kanske", None],
+             ["Testremiss", "Region Norr", "Region", "4.2", "Avstyrker", None]]
+    bad = sheets.xlsx({"Svar": sheets.long_rows() + extra})
     upload(at, "trasig.xlsx", bad)
     assert metrics(at)["Fel"] == "2"
     assert shown(at.error[0].value).startswith("trasig.xlsx har 2 fel")

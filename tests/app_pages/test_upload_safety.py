@@ -11,12 +11,12 @@ import subprocess
 import pandas as pd
 import pytest
 import streamlit as st
-from support import sheets
-from support.apptest import app, shown, widget
 
 from loaders.load import load_bytes
 from store import open_store
 from store.db import database_url_from_env
+from support import sheets
+from support.apptest import app, shown, widget
 from tests.app_pages.test_upload import changed_workbook, on_page, upload
 
 NEW_NAME = {"sv": "Namn på den nya datamängden", "en": "Name of the new dataset"}

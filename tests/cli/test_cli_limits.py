@@ -2,9 +2,9 @@
 import json
 
 import pytest
-from support import hostile_files as hostile
 
 import cli
+from support import hostile_files as hostile
 
 NBSP = "\xa0"
 

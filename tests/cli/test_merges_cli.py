@@ -2,9 +2,9 @@
 import json
 
 import openpyxl
-from support import sheets
 
 import cli
+from support import sheets
 
 HEAD = ["Remiss", "Remissinstans", "Typ", "Förslag", "Ställningstagande"]
 ROWS = [

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import openpyxl
-from support import corpus
 
 import cli
 from loaders.load import load_path
+from support import corpus
 
 DEMO = str(Path(__file__).resolve().parents[2] / "data" / "demo.xlsx")
 

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
-from support import corpus
 
 from coding.suggest import suggest
 from documents.read import read_path
+from support import corpus
 
 CASES = corpus.expected()
 

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from _require import require
+
 from loaders.load import load_path
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
@@ -40,7 +40,8 @@ def test_ludvika_matches_seed_003(demo):
     text = seed("003")
     assert "Ludvika kommun" in text and "VULF" in text and "arbetsterapeututbildningen" in text
     rows = demo[demo["respondent"] == "Ludvika kommun"]
-    assert set(rows["consultation"].astype(str)) == {"SOU 2024:72 Stärkt medicinsk kompetens i kommunal hälso- och sjukvård"}
+    sou = "SOU 2024:72 Stärkt medicinsk kompetens i kommunal hälso- och sjukvård"
+    assert set(rows["consultation"].astype(str)) == {sou}
     partly = rows[rows["stance"] == "partly"]
     assert len(partly) == 1 and "VULF" in str(partly["proposal_title"].iloc[0])
     assert set(rows["stance"].astype(str)) == {"agree", "partly"}

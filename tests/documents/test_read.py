@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pypdfium2 as pdfium
 import pytest
-from support.replydocs import docx_bytes, to_pdf
 
 from documents.clean import clean_pages, join_hyphens
 from documents.model import DocumentError
 from documents.read import read_document, read_path
+from support.replydocs import docx_bytes, to_pdf
 
 HEADER = "Region Testland\tDnr RS 2026/118"
 PAGES = [

@@ -21,7 +21,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from _require import require
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from _require import require
+
 from analysis.filters import PARAM_NAMES, Filters, apply_filters
 from loaders.load import load_path
 from support.browser import wait_ready

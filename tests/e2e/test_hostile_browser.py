@@ -12,9 +12,9 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from playwright.sync_api import expect
+
 from support import hostile
 from support.browser import wait_ready
-
 from tests.e2e.test_upload_flows import name_new_dataset, upload_file
 
 PAGES = [("", hostile.CONSULTATION), ("forslag", hostile.TOPIC), ("teman", hostile.CONSULTATION),

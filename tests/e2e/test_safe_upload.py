@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from playwright.sync_api import expect
+
 from support import hostile_files as hostile
 from support.browser import expect_text, metric_values, wait_ready
 

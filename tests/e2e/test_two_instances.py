@@ -18,9 +18,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from _require import require
 from playwright.sync_api import expect
 
-from _require import require
 from support import sheets
 from support.browser import metric_values, wait_ready
 from tests.e2e.conftest import _free_port, _wait_healthy

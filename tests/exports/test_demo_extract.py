@@ -4,8 +4,8 @@ import shutil
 import subprocess
 
 import pytest
-
 from _require import require
+
 from analysis.filters import Filters, apply_filters, describe_filters
 from analysis.shares import summary_table
 from exports.meta import ExtractMeta

@@ -7,12 +7,12 @@ import subprocess
 import docx
 import pytest
 from _require import require
-from support.draftdata import coded
 
 import cli
 from analysis.filters import Filters
 from exports.draft_docx import build_docx
 from exports.meta import ExtractMeta
+from support.draftdata import coded
 
 ANSWERS = [
     ("Region Dalarna", "Region", "1", "agree", ""),

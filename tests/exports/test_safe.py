@@ -1,8 +1,15 @@
 """Cell sanitising: formula-like text, forbidden characters, Excel's length limit."""
 import pytest
 
-from exports.safe import (EXCEL_MAX_CHARS, FORMULA_TRIGGERS, TRUNCATION_MARKER, Sanitiser, looks_like_formula,
-                          truncate, utf16_len)
+from exports.safe import (
+    EXCEL_MAX_CHARS,
+    FORMULA_TRIGGERS,
+    TRUNCATION_MARKER,
+    Sanitiser,
+    looks_like_formula,
+    truncate,
+    utf16_len,
+)
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+46 8 123", "-5", "@SUM(A1)", "\tx", "\rx", "\nx",

@@ -7,10 +7,10 @@ import time
 import zipfile
 
 import pytest
-from support import hostile_files as hostile
 
 from loaders.container import _greater, col_letters, col_number, scan_sheet, stray_cells
 from loaders.load import load_bytes
+from support import hostile_files as hostile
 
 NBSP = "\xa0"
 

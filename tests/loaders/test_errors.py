@@ -5,8 +5,8 @@ import json
 import pytest
 
 import cli
-from support import sheets
 from loaders.load import load_bytes
+from support import sheets
 
 
 def problems(result, severity=None):

@@ -1,6 +1,5 @@
 """One body is one respondent, and proposal ids are plausible: fixtures built in code, figures asserted."""
 import pytest
-from support import sheets
 
 from bench.generate import universe
 from loaders.identity import (
@@ -12,6 +11,7 @@ from loaders.identity import (
 )
 from loaders.load import load_bytes
 from loaders.vocab import IdCheck, check_proposal_id
+from support import sheets
 
 H = ["Remiss", "Remissinstans", "Typ", "Förslag", "Ställningstagande", "Kommentar"]
 

@@ -2,9 +2,9 @@
 import pandas as pd
 import pytest
 
-from support import sheets
 from loaders.load import load_bytes
 from loaders.schema import COLUMNS, STANCE_DTYPE
+from support import sheets
 
 LAYOUTS = {
     "long.xlsx": sheets.long_xlsx,

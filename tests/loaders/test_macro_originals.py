@@ -20,10 +20,10 @@ import zipfile
 
 import pytest
 from _require import require
-from support import sheets
 
 from loaders.load import load_bytes
 from loaders.sanitize import macro_traces, strip_macros
+from support import sheets
 from tests.loaders.test_sanitize import fake_xlsm
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

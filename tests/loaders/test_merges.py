@@ -1,9 +1,9 @@
 """Name merges: candidate pairs, applying confirmed merges, merge files."""
 import pytest
-from support import sheets
 
 from loaders.load import load_bytes
 from loaders.merges import Merge, MergeFileError, apply_merges, candidate_pairs, read_merge_file, resolve
+from support import sheets
 
 HEAD = ["Remiss", "Remissinstans", "Typ", "Förslag", "Ställningstagande", "Källa"]
 

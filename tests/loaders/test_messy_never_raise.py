@@ -6,9 +6,9 @@ test_csv_messy.py and test_identity.py.
 import random
 
 import pytest
-from support import sheets
 
 from loaders.load import load_bytes
+from support import sheets
 
 BASE = ("Remiss;Remissinstans;Typ;Förslag;Ställningstagande;Kommentar\n"
         "Testremiss;Region Norr;Region;4.2;Tillstyrker;Bra förslag\n"

@@ -3,9 +3,9 @@ import shutil
 import subprocess
 
 import pytest
+from _require import require
 
 import cli
-from _require import require
 from support import sheets
 
 

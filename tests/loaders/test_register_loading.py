@@ -1,7 +1,6 @@
 """The loader uses the register: inferred types, contradictions, old names and departments, counties."""
-from support import sheets
-
 from loaders.load import load_bytes
+from support import sheets
 
 HEAD = ["Remiss", "Remissinstans", "Typ", "Förslag", "Ställningstagande", "Källa"]
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from sqlalchemy import inspect
-from support import sheets
 
 from loaders.load import load_bytes
 from store import open_store
 from store.coding import ProvenanceRow, load_provenance, save_provenance
+from support import sheets
 
 
 def test_provenance_round_trip(tmp_path):

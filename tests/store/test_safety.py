@@ -22,8 +22,8 @@ import os
 import queue
 import random
 import signal
-import statistics
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
