@@ -8,14 +8,15 @@ from coding.source import load_lists
 from components import coding_review as cr
 from components.connection import get_store
 from components.context import page_context
+from components.saving import save
 from components.state import request_dataset
-from components.user import current_user
+from components.text import md_t
+from components.user import can, refusal
 from components.validation import render_diff, render_report
 from documents.model import DocumentError
 from i18n.strings import t
-from store.coding import load_provenance, save_provenance
+from store.coding import load_provenance
 from store.diff import diff_versions
-from store.errors import StoreBusy, StoreError
 
 c = page_context()
 lang, store = c.lang, get_store()
@@ -82,22 +83,20 @@ xlsx, result = cr.coded_data(cr.final_rows(found, final), lists, base)
 if not result.ok:
     render_report(result, lang)
 if target is not None:
-    st.markdown(t("upload.diff_title", lang, name=name, n=target.active_version_number))
+    st.markdown(md_t("upload.diff_title", lang, name=name, n=target.active_version_number))
     render_diff(diff_versions(base, result.data), lang, key="coding")
-blocked = not result.ok or not name or (mode == "new" and name in names)
+blocked = not can("save_coding") or not result.ok or not name or (mode == "new" and name in names)
+if not can("save_coding"):
+    st.caption(refusal(lang))
 if st.button(t("coding.page.save", lang), type="primary", disabled=blocked, key="coding_save"):
-    try:
-        v = store.save_version(name, result.data, "kodningsstod.xlsx", xlsx, user=current_user(),
-                               create=mode == "new")
-        save_provenance(store, v.id, prov, current_user())
-    except StoreBusy:
-        st.error(t("upload.busy", lang))
-    except StoreError as exc:
-        st.error(t("upload.store_failed", lang, error=str(exc)))
-    else:
+    v = save(store, name, result.data, "kodningsstod.xlsx", xlsx, lang, new=mode == "new",
+             expected_version_id=target.active_version_id if target else None, action="save_coding")
+    if v is not None:
+        cr.record_provenance(store, v.id, prov, lang)
         request_dataset(str(v.dataset_id))
         for key in (cr.ROWS_KEY, cr.FINAL_KEY, "coding_failures", "coding_mode", "coding_new_name"):
             st.session_state.pop(key, None)
         st.session_state["coding_round"] = st.session_state.get("coding_round", 0) + 1
-        st.session_state["coding_saved"] = t("upload.saved", lang, name=v.dataset_name, n=v.number, rows=v.n_rows)
+        st.session_state["coding_saved"] = md_t("upload.saved", lang, name=v.dataset_name, n=v.number,
+                                                rows=v.n_rows)
         st.rerun()

@@ -9,7 +9,7 @@ from components.saving import guarded
 from components.state import request_dataset
 from components.tables import show_table
 from components.text import escape_md, md_t
-from components.user import is_admin
+from components.user import access_note, can, is_admin, refusal
 from components.validation import render_diff
 from i18n.strings import t
 from store.diff import diff_versions
@@ -17,6 +17,8 @@ from store.diff import diff_versions
 lang = page_context().lang
 store = get_store()
 st.title(t("datasets.title", lang))
+access_note(lang)
+why = None if can("delete") else refusal(lang)
 if msg := st.session_state.pop("datasets_msg", None):
     st.success(msg)
 
@@ -48,11 +50,12 @@ for d in live:
         left.download_button(t("datasets.download_original", lang), blob, file_name=name, key=f"orig_{d.id}",
                              icon=":material/download:")
         if left.button(t("datasets.restore", lang, n=pick), key=f"restore_{d.id}",
-                       disabled=by_number[pick].is_active):
+                       disabled=by_number[pick].is_active or not can("restore"), help=why):
             if guarded(lang, d.name, store.restore, by_number[pick].id):
                 done(md_t("datasets.restored", lang, name=d.name, n=pick), str(d.id))
         if right.checkbox(md_t("datasets.confirm_delete", lang, name=d.name), key=f"confirm_{d.id}"):
-            if right.button(t("datasets.delete", lang), key=f"delete_{d.id}", type="primary"):
+            if right.button(t("datasets.delete", lang), key=f"delete_{d.id}", type="primary",
+                            disabled=not can("delete"), help=why):
                 if guarded(lang, d.name, store.soft_delete, d.id):
                     done(md_t("datasets.deleted", lang, name=d.name), "demo")
         if len(numbers) > 1:

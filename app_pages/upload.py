@@ -9,6 +9,7 @@ from components.saving import name_problem, save, shown_base
 from components.state import request_dataset
 from components.tables import show_table
 from components.text import md_t
+from components.user import access_note, can, refusal
 from components.validation import render_diff, render_report, validate_upload
 from i18n.strings import t
 from loaders.sanitize import strip_macros
@@ -18,6 +19,7 @@ from store.diff import diff_versions
 c, lang = page_context(), page_context().lang
 store = get_store()
 st.title(t("upload.title", lang))
+access_note(lang)
 if msg := st.session_state.pop("upload_saved", None):
     st.success(msg)
 st.download_button(t("upload.template", lang), TEMPLATE_PATH.read_bytes(), file_name="remisskollen-mall.xlsx",
@@ -58,7 +60,10 @@ if target is not None:
     st.subheader(md_t("upload.diff_title", lang, name=name, n=target.active_version_number))
     render_diff(diff_versions(store.load_version(target.active_version_id), data), lang, key="upload")
 
-blocked = not result.ok or not name or (mode == "new" and name_problem(name, names, lang) is not None)
+allowed = can("upload")
+blocked = not allowed or not result.ok or not name or (mode == "new" and name_problem(name, names, lang) is not None)
+if not allowed:
+    st.caption(refusal(lang))
 if not result.ok:
     st.caption(t("upload.save_blocked", lang))
 if st.button(t("upload.save", lang), type="primary", disabled=blocked, key="upload_save"):

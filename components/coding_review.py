@@ -177,3 +177,14 @@ def render_agreement(prov: list[dict], lang: str, title_key: str) -> None:
     cols[-1].metric(t("coding.agree.kappa", lang), "–" if a.kappa is None else f"{a.kappa:.2f}".replace(".", dec))
     st.caption(t("coding.agree.caption", lang, n=fmt_int(a.cells, lang), kept=fmt_int(a.matched, lang),
                  suggested=fmt_int(a.suggested, lang)))
+
+
+def record_provenance(store, version_id: int, prov, lang: str) -> None:
+    """Store which rows were suggested, kept or changed, for a version just saved; a failure is said, not raised."""
+    from components.user import current_user
+    from store.coding import save_provenance
+
+    try:
+        save_provenance(store, version_id, prov, current_user())
+    except Exception as exc:  # noqa: BLE001 - the version is saved; say that its provenance is not
+        st.error(t("coding.page.provenance_failed", lang, error=type(exc).__name__))

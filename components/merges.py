@@ -91,6 +91,11 @@ def record_decisions(store, dataset_id: int, decisions, lang: str) -> str:
 
     if not decisions:
         return ""
+    from components.user import can, refusal
+
+    if not can("merge"):
+        st.error(refusal(lang), icon=":material/lock:")
+        return ""
     try:
         merge_store.record(store, dataset_id, decisions, user=current_user())
     except Exception as exc:  # noqa: BLE001 - the version is saved; say that the decisions were not

@@ -12,7 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.text import md_t
-from components.user import current_origin, current_user
+from components.user import can, current_origin, current_user, refusal
 from store.errors import (
     DatasetDeleted,
     DatasetNotFound,
@@ -27,6 +27,8 @@ from store.errors import (
 from store.versions import NAME_MAX
 
 _BASE_KEY = "_upload_diff_base"
+#: Store methods called through :func:`guarded`, and the right each needs (store.access.ACTIONS).
+_ACTIONS = {"restore": "restore", "soft_delete": "delete", "undelete": "undelete"}
 
 
 def store_message(exc: StoreError, lang: str, name: str = "") -> str:
@@ -74,8 +76,16 @@ def shown_base(dataset_id: int, active_version_id: int | None) -> int | None:
 
 
 def save(store, name: str, data, file_name: str, file_bytes: bytes, lang: str, *, new: bool,
-         expected_version_id: int | None):
-    """Save through the store; on a refusal show its message and return None."""
+         expected_version_id: int | None, action: str = "upload"):
+    """Save through the store; on a refusal show its message and return None.
+
+    ``action`` ("upload" or "save_coding") must be allowed for this session's role
+    (components.user.can); the check is made here, where the change is made, not
+    only by a disabled button, so a crafted request changes nothing either.
+    """
+    if not can(action):
+        st.error(refusal(lang), icon=":material/lock:")
+        return None
     try:
         return store.save_version(name, data, file_name, file_bytes, user=current_user(), create=new,
                                   new_dataset=new, expected_version_id=None if new else expected_version_id,
@@ -88,8 +98,13 @@ def save(store, name: str, data, file_name: str, file_bytes: bytes, lang: str, *
 def guarded(lang: str, name: str, action, *args, **kwargs):
     """``action(*args, user=…, origin=…, **kwargs)``: a store write (restore, delete, undelete) by this session.
 
-    A refusal becomes a message and None.
+    A refusal becomes a message and None. The session's role must allow the action
+    (restore, delete, undelete); otherwise nothing is written.
     """
+    needed = _ACTIONS.get(getattr(action, "__name__", ""), "undelete")  # unknown: the strictest right
+    if not can(needed):
+        st.error(refusal(lang), icon=":material/lock:")
+        return None
     try:
         return action(*args, user=current_user(), origin=current_origin(), **kwargs)
     except StoreError as exc:

@@ -86,6 +86,12 @@ def refusal(lang: str) -> str:
     return t("auth.not_allowed", lang, user=email or ANONYMOUS, role=t(f"auth.role.{current_role()}", lang))
 
 
+def access_note(lang: str) -> None:
+    """On pages that change the store: say plainly when no login protects them."""
+    if not login_configured():
+        st.info(t("auth.open_server", lang), icon=":material/lock_open:")
+
+
 def login_box(lang: str) -> None:
     """Log in / log out in the sidebar, and who is logged in with which role; nothing without a login."""
     if not login_configured():

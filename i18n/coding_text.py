@@ -6,6 +6,10 @@ Each value is (Swedish, English); placeholders use ``str.format`` names.
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
+    "coding.page.provenance_failed": ("Versionen sparades, men uppgiften om vilka rader som föreslogs kunde inte "
+                                      "sparas ({error}).",
+                                      "The version was saved, but the record of which rows were suggested could not "
+                                      "be saved ({error})."),
     # Reading documents
     "coding.doc.empty": ("{name}: filen är tom.", "{name}: the file is empty."),
     "coding.doc.unreadable": ("{name}: filen kunde inte öppnas ({error}).",

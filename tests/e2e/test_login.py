@@ -103,10 +103,33 @@ def _log_in(page, app_url: str, email: str) -> None:
 
 
 @pytest.mark.parametrize(("email", "role"), [(EDITOR, "redaktör"), (VIEWER, "läsare")])
-def test_log_in_shows_who_and_which_role(login_server, page, email, role):
+def test_log_in_shows_who_and_which_role_and_what_each_may_do(login_server, page, email, role, tmp_path):
     app_url, _ = login_server
     _log_in(page, app_url, email)
     expect(page.get_by_text(f"Inloggad som {email} ({role})")).to_be_visible()
+
+    # Upload a valid sheet: the editor may save it, the viewer is told why not.
+    from support import sheets
+
+    path = tmp_path / "svar.xlsx"
+    path.write_bytes(sheets.workbook_with_extras())
+    page.get_by_role("link", name="Ladda upp").click()
+    wait_ready(page, '[data-testid="stFileUploader"]')
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+    expect(page.get_by_text("svar.xlsx kan sparas.")).to_be_visible()
+    save = page.get_by_role("button", name="Spara", exact=True)
+    refusal = page.get_by_text(f"{email} är läsare och får inte ändra här", exact=False)
+    if role == "redaktör":  # runs first, on the empty store: a new dataset needs a name
+        box = page.get_by_label("Namn på den nya datamängden")
+        box.fill(f"Remiss för {role}")
+        box.press("Enter")
+        expect(save).to_be_enabled()
+        expect(refusal).to_have_count(0)
+        save.click()
+        expect(page.get_by_text(f"Sparat: Remiss för {role}, version 1", exact=False)).to_be_visible()
+    else:
+        expect(save).to_be_disabled()
+        expect(refusal).to_be_visible()
     page.get_by_role("button", name="Logga ut").click()
     page.get_by_role("button", name="End session").click()  # the provider confirms the logout
     page.wait_for_url(f"{app_url}/**")
