@@ -35,7 +35,7 @@ def demo_path() -> Path:
 class Source:
     """The active dataset: where it comes from and which version."""
 
-    key: str  # cache key: "demo:<sha>" or "version:<id>"
+    key: str  # cache key: "demo:<sha>" or "version:<id>:<database>" (ids repeat across databases)
     name: str
     is_demo: bool
     dataset_id: int | None = None
@@ -54,6 +54,19 @@ def demo_source() -> Source:
     return Source(key=_demo_key(str(demo_path())), name="Exempeldata", is_demo=True)
 
 
+def version_key(version_id: int) -> str:
+    """The cache key of a stored version: its id and the database it lives in.
+
+    Versions are immutable, so the key never goes stale; the database is part of
+    it because two databases (a restored backup, or the test suite's throwaway
+    ones) both have a version 1.
+    """
+    from components.connection import get_store
+
+    url = get_store().engine.url.render_as_string(hide_password=True)
+    return f"version:{version_id}:{hashlib.sha256(url.encode()).hexdigest()[:12]}"
+
+
 def stored_sources() -> tuple[list[Source], str | None]:
     """The store's datasets as sources (newest first), and an error text if the store failed."""
     from components.connection import get_store
@@ -66,7 +79,7 @@ def stored_sources() -> tuple[list[Source], str | None]:
     for d in datasets:
         if d.active_version_id is None:
             continue
-        out.append(Source(key=f"version:{d.active_version_id}", name=d.name, is_demo=False,
+        out.append(Source(key=version_key(d.active_version_id), name=d.name, is_demo=False,
                           dataset_id=d.id, version_id=d.active_version_id,
                           version_number=d.active_version_number,
                           created_at=d.created_at.strftime("%Y-%m-%d %H:%M"), created_by=d.created_by))
@@ -84,7 +97,7 @@ def load_dataset(key: str) -> CodedData:
     if key.startswith("version:"):
         from components.connection import get_store
 
-        return get_store().load_version(int(key.split(":", 1)[1]))
+        return get_store().load_version(int(key.split(":")[1]))
     raise KeyError(key)
 
 
