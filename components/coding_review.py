@@ -3,7 +3,7 @@
 The page (``app_pages/coding.py``) stays thin; the steps live here:
 
 * :func:`read_replies` reads the uploaded files with a progress bar through
-  :func:`coding.batch.read_many` (one ``read_document`` call per file);
+  :func:`coding.batch.read_many` (one ``read_document`` call per file, in the capped child process);
 * :func:`review_frame` / :func:`edit` show the suggestions in ``st.data_editor``
   with the evidence beside each row, low-confidence rows marked and a
   "needs review" filter; only the stance, respondent and type are editable;

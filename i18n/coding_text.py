@@ -27,6 +27,28 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name}: the PDF ({pages} pages) has no text layer; it is probably scanned. Ask for a text-based PDF "
         "or code the reply by hand."),
     "coding.doc.no_text": ("{name}: dokumentet innehåller ingen text.", "{name}: the document contains no text."),
+    # Limits of the capped child process and of the container (coding.batch.read_capped, documents.read)
+    "coding.doc.limit_memory": (
+        "{name}: dokumentet lästes inte: det behövde mer än {mb} MB minne, som är gränsen för att läsa ett "
+        "dokument. Spara det på nytt som PDF eller DOCX, eller dela upp det. De andra dokumenten läses ändå.",
+        "{name}: the document was not read: it needed more than {mb} MB of memory, the limit for reading one "
+        "document. Save it again as PDF or DOCX, or split it. The other documents are still read."),
+    "coding.doc.limit_time": (
+        "{name}: dokumentet lästes inte: läsningen tog mer än {seconds} s, som är gränsen för att läsa ett "
+        "dokument. De andra dokumenten läses ändå.",
+        "{name}: the document was not read: reading took more than {seconds} s, the limit for reading one "
+        "document. The other documents are still read."),
+    "coding.doc.zip_ratio": (
+        "{name}: delen {entry} packas upp till {ratio} gånger sin storlek; gränsen är {limit} gånger. Så ser en "
+        "skadlig fil (zip-bomb) ut, inte ett Word-dokument. Dokumentet läses inte.",
+        "{name}: the part {entry} unpacks to {ratio} times its size; the limit is {limit} times. That is how a "
+        "harmful file (zip bomb) looks, not a Word document. The document is not read."),
+    "coding.doc.zip_size": (
+        "{name}: dokumentet packas upp till {mb} MB; gränsen är {limit} MB. Dokumentet läses inte.",
+        "{name}: the document unpacks to {mb} MB; the limit is {limit} MB. The document is not read."),
+    "coding.doc.zip_entries": (
+        "{name}: dokumentet innehåller {n} delar; gränsen är {limit}. Dokumentet läses inte.",
+        "{name}: the document holds {n} parts; the limit is {limit}. The document is not read."),
     "coding.proposals.none": (
         "{name}: ingen förslagslista hittades. Använd ett kodat underlag med bladet Förslag, ett blad med "
         "kolumnerna Förslag och Rubrik, eller JSON.",
