@@ -18,7 +18,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from coding.agreement import STANCES, compare
+from coding.agreement import STANCES, agreement_of
 from coding.batch import read_many, rows
 from coding.proposals import ProposalList
 from coding.sheet import coded_sheet
@@ -162,9 +162,7 @@ def render_agreement(prov: list[dict], lang: str, title_key: str) -> None:
     ``prov`` holds dicts with respondent, proposal_id, suggested and final (stored
     provenance rows, or :func:`provenance` as dicts for the rows being reviewed).
     """
-    sug = {(p["respondent"], p["proposal_id"], i): p["suggested"] for i, p in enumerate(prov) if p["suggested"]}
-    fin = {(p["respondent"], p["proposal_id"], i): p["final"] for i, p in enumerate(prov) if p["final"]}
-    a = compare(sug, fin)
+    a = agreement_of(prov)
     if not a.cells:
         return
     st.subheader(t(title_key, lang))

@@ -107,6 +107,13 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "Measured agreement for the active version"),
     "coding.agree.kept": ("{k} av {n} behållna", "{k} of {n} kept"),
     "coding.agree.kappa": ("Cohens kappa", "Cohen's kappa"),
+    # The extract's "Om urvalet" sheet (exports.workbook)
+    "coding.about.section": ("Kodningsstöd: hur ofta förslagen behölls",
+                             "Coding assistant: how often the suggestions were kept"),
+    "coding.about.kept": ("{k} av {n} förslag behållna", "{k} of {n} suggestions kept"),
+    "coding.about.f1": ("F1, totalt", "F1, overall"),
+    "coding.about.cells": ("Antal celler (instans × förslag)", "Number of cells (respondent × proposal)"),
+    "coding.about.how": ("Så räknas det", "How it is computed"),
     "coding.agree.caption": (
         "{kept} av {suggested} föreslagna rader behölls oförändrade; F1 och kappa räknas över {n} celler "
         "(instans × förslag) där antingen förslaget eller den sparade kodningen finns.",
