@@ -69,6 +69,34 @@ def choose_list(doc: Document, lists: dict[str, ProposalList], indexes: dict[str
     return readings[max(lists, key=rank)]
 
 
+def read_documents(files: Iterable[tuple[str, bytes]], reader: Callable[[bytes, str], Document] = read_capped,
+                   progress: Callable[[int, str], None] | None = None) -> tuple[list[Document], list[Failure]]:
+    """Every file read by ``reader`` (default: :func:`read_capped`, in the capped child), or its failure."""
+    docs, failures = [], []
+    for i, (name, data) in enumerate(files):
+        if progress:
+            progress(i, name)
+        try:
+            docs.append(reader(data, name))
+        except DocumentError as exc:
+            failures.append(Failure(name, exc))
+        except Exception:  # noqa: BLE001 - a file the readers choke on is a damaged file, never a traceback
+            failures.append(Failure(name, DocumentError("coding.doc.damaged", name)))
+    return docs, failures
+
+
+def suggest_all(docs: Iterable[Document], lists: dict[str, ProposalList],
+                progress: Callable[[int, str], None] | None = None) -> list[Reading]:
+    """The reading of each document against the consultation it answers (see :func:`choose_list`)."""
+    indexes = {c: TitleIndex.build(pl) for c, pl in lists.items()}
+    readings = []
+    for i, doc in enumerate(docs):
+        if progress:
+            progress(i, doc.name)
+        readings.append(choose_list(doc, lists, indexes))
+    return readings
+
+
 def read_many(files: Iterable[tuple[str, bytes]], lists: dict[str, ProposalList],
               reader: Callable[[bytes, str], Document] = read_capped,
               progress: Callable[[int, str], None] | None = None) -> tuple[list[Reading], list[Failure]]:
@@ -76,21 +104,8 @@ def read_many(files: Iterable[tuple[str, bytes]], lists: dict[str, ProposalList]
 
     Each file is read by ``reader``: by default :func:`read_capped`, in the capped child process.
     """
-    indexes = {c: TitleIndex.build(pl) for c, pl in lists.items()}
-    readings, failures = [], []
-    for i, (name, data) in enumerate(files):
-        if progress:
-            progress(i, name)
-        try:
-            doc = reader(data, name)
-        except DocumentError as exc:
-            failures.append(Failure(name, exc))
-            continue
-        except Exception:  # noqa: BLE001 - a file the readers choke on is a damaged file, never a traceback
-            failures.append(Failure(name, DocumentError("coding.doc.damaged", name)))
-            continue
-        readings.append(choose_list(doc, lists, indexes))
-    return readings, failures
+    docs, failures = read_documents(files, reader, progress)
+    return suggest_all(docs, lists), failures
 
 
 def respondent_of(reading: Reading) -> str:
@@ -111,3 +126,33 @@ def rows(readings: Iterable[Reading]) -> list[dict]:
                         "confidence": s.confidence, "evidence": s.evidence, "page": s.page,
                         "consultation": r.consultation, "start": s.start, "end": s.end, "ref": s.ref})
     return out
+
+
+@dataclass(frozen=True)
+class VersionCheck:
+    """Suggested rows against the active version: same stance there, another stance there, or not there."""
+
+    same: int
+    other: int
+    new: int
+
+
+def against_version(found: Iterable[dict], responses) -> VersionCheck:
+    """Compare suggested rows (:func:`rows`) with a version's responses frame, by consultation, respondent, proposal.
+
+    Tells the analyst before the review how much of the suggestion would change the stored coding.
+    """
+    stored = {}
+    if responses is not None and len(responses):
+        cols = [responses[c].astype(str).tolist() for c in ("consultation", "respondent", "proposal_id")]
+        stored = dict(zip(zip(*cols, strict=True), responses["stance"].tolist(), strict=True))
+    same = other = new = 0
+    for r in found:
+        key = (str(r["consultation"]), str(r["respondent"]), str(r["proposal_id"]))
+        if key not in stored:
+            new += 1
+        elif stored[key] == r["stance"]:
+            same += 1
+        else:
+            other += 1
+    return VersionCheck(same, other, new)

@@ -79,6 +79,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "coding.page.pick": ("Remissvar", "Replies"),
     "coding.page.read": ("Läs svaren", "Read the replies"),
     "coding.page.reading": ("Läser {i} av {n}: {name}", "Reading {i} of {n}: {name}"),
+    "coding.status.reading": ("Läser {n} dokument", "Reading {n} documents"),
+    "coding.status.suggesting": ("Föreslår kodning för {n} dokument", "Suggesting the coding of {n} documents"),
+    "coding.status.comparing": ("Jämför med den aktiva versionen", "Comparing with the active version"),
+    "coding.status.compared": (
+        "Av {n} föreslagna rader finns {same} redan med samma ställningstagande i den aktiva versionen, {other} "
+        "med ett annat och {new} inte alls.",
+        "Of {n} suggested rows, {same} are already in the active version with the same stance, {other} with "
+        "another and {new} not at all."),
+    "coding.status.done": ("Klart: {rows} föreslagna rader från {docs} dokument, {failed} kunde inte läsas",
+                           "Done: {rows} suggested rows from {docs} documents, {failed} could not be read"),
     "coding.page.read_done": ("{n} svar lästa.", "{n} replies read."),
     "coding.page.nothing": ("Svaren berör inga av förslagen i listan; det finns inget att koda.",
                             "The replies address none of the proposals in the list; there is nothing to code."),
