@@ -48,7 +48,7 @@ st.caption(t("coding.page.lists", lang, n=sum(len(p) for p in lists.values()), k
 files = st.file_uploader(t("coding.page.pick", lang), type=["pdf", "docx", "txt"], accept_multiple_files=True,
                          key=f"coding_files_{st.session_state.get('coding_round', 0)}")
 if st.button(t("coding.page.read", lang), disabled=not files, type="primary", key="coding_read"):
-    cr.read_replies(files, lists, lang)
+    cr.read_replies(files, lists, lang, c.data)
 for message in st.session_state.get("coding_failures", []):
     st.error(message)
 found = st.session_state.get(cr.ROWS_KEY)

@@ -8,7 +8,7 @@ both precision and recall, and as "not addressed" for kappa.
 """
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 STANCES = ("agree", "partly", "disagree", "no_position")
@@ -92,3 +92,24 @@ def _kappa(pairs: list[tuple[str, str]]) -> float | None:
     if pe >= 1.0:
         return 1.0 if po == 1.0 else None
     return (po - pe) / (1 - pe)
+
+
+def agreement_of(provenance: Iterable) -> Agreement:
+    """How often the analyst kept the suggestions behind a saved version, from its provenance rows.
+
+    ``provenance`` holds dicts (``store.coding.load_provenance``) or objects
+    (``store.coding.ProvenanceRow``) with respondent, proposal_id, suggested and
+    final; None on one side means the row was added or removed by the analyst.
+    Each row is its own cell, so a respondent coded twice is never merged here.
+    """
+    def get(row, key):
+        return row[key] if isinstance(row, Mapping) else getattr(row, key)
+
+    suggested, final = {}, {}
+    for i, row in enumerate(provenance):
+        cell = (get(row, "respondent"), get(row, "proposal_id"), i)
+        if get(row, "suggested"):
+            suggested[cell] = get(row, "suggested")
+        if get(row, "final"):
+            final[cell] = get(row, "final")
+    return compare(suggested, final)

@@ -20,16 +20,17 @@ _STAD = {"Stockholm": "Stockholms stad", "Göteborg": "Göteborgs stad", "Malmö
          "Mölndal": "Mölndals stad", "Trollhättan": "Trollhättans stad", "Västerås": "Västerås stad",
          "Haparanda": "Haparanda stad", "Landskrona": "Landskrona stad"}
 
+# Name words are joined by spaces, never across lines ("Yttrande\nLudvika kommun" is Ludvika kommun).
 _ORG = re.compile(
     r"(?P<name>"
-    r"Region\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+län)?"
-    r"|[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?\s+(?:kommun|stad)"
-    r"|(?:[A-ZÅÄÖ][\wåäö-]+\s+)?(?:universitet|Universitet)"
-    r"|[A-ZÅÄÖ][\wåäö-]+\s+högskola"
-    r"|Högskolan\s+(?:i\s+|Väst|Dalarna|Kristianstad|Borås|Gävle)[\wåäö]*|Karolinska\s+institutet"
-    r"|Sveriges\s+[A-ZÅÄÖ][\wåäö]+\s+och\s+[A-ZÅÄÖ][\wåäö]+"
+    r"Region[^\S\n]+[A-ZÅÄÖ][\wåäö-]+(?:[^\S\n]+län)?"
+    r"|[A-ZÅÄÖ][\wåäö-]+(?:[^\S\n]+[A-ZÅÄÖ][\wåäö-]+)?[^\S\n]+(?:kommun|stad)"
+    r"|(?:[A-ZÅÄÖ][\wåäö-]+[^\S\n]+)?(?:universitet|Universitet)"
+    r"|[A-ZÅÄÖ][\wåäö-]+[^\S\n]+högskola"
+    r"|Högskolan[^\S\n]+(?:i[^\S\n]+|Väst|Dalarna|Kristianstad|Borås|Gävle)[\wåäö]*|Karolinska[^\S\n]+institutet"
+    r"|Sveriges[^\S\n]+[A-ZÅÄÖ][\wåäö]+[^\S\n]+och[^\S\n]+[A-ZÅÄÖ][\wåäö]+"
     r"|[A-ZÅÄÖ][\wåäö]+(?:myndigheten|verket|styrelsen|inspektionen|rådet|förbundet|förening(?:en)?|nämnden)"
-    r"(?:\s+för\s+[\wåäö ]{3,40}?(?=[,.\n]|$))?"
+    r"(?:[^\S\n]+för[^\S\n]+[\wåäö ]{3,40}?(?=[,.\n]|$))?"
     r")")
 _DNR = re.compile(r"\b(?:Dnr|Diarienummer|Diarienr|Vårt\s+dnr|Vår\s+beteckning|Vår\s+referens)\.?:?\s*"
                   r"(?P<dnr>[A-ZÅÄÖ]{0,6}\s?[\w.-]*\d[\w./:-]*\d)")
@@ -105,6 +106,8 @@ def find_sender(text: str) -> Sender:
     unit = _unit_town(text)
     raw, via = None, "none"
     for name, where in found:
+        if _MUNICIPAL_UNIT.fullmatch(name):  # "Kommunstyrelsen" alone names no municipality (the register's
+            continue                          # agency-suffix rule would call it a state agency)
         if where in ("head", "tail") and not name.lower().startswith(("region och", "sveriges kommuner")):
             raw, via = name, "name"
             break
@@ -117,12 +120,58 @@ def find_sender(text: str) -> Sender:
         via = "first line" if raw else "none"
     dnr = _diarienummer(text)
     date = _date(text)
+    head = _letterhead(text)
+    if head is not None:  # a letterhead line the register knows beats a name cut out of it
+        line, body = head
+        return Sender(body.canonical, body.type, line, "register", getattr(body, "county", None), dnr, date)
     if not raw:
         return Sender("", OTHER, "", "none", None, dnr, date)
     body = match_body(raw)
     if body is not None:
         return Sender(body.canonical, body.type, raw, "register", getattr(body, "county", None), dnr, date)
     return Sender(raw, infer_type(raw) or OTHER, raw, via, None, dnr, date)
+
+
+_PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
+#: How many of the first non-empty lines count as the letterhead.
+LETTERHEAD_LINES = 5
+
+
+def _letterhead(text: str):
+    """(line, register match) for the first letterhead line the register maps, or None.
+
+    The whole line goes to the register, so its department and former-name rules apply
+    ("Socialförvaltningen, Stockholms stad" is Stockholms stad, "Stockholms läns landsting" is
+    Region Stockholm) and a name is not cut short ("Länsstyrelsen i Sjölän", not "Länsstyrelsen").
+    A match by a name rule alone counts only when the line holds an organisation name that is not a
+    bare municipal unit ("Kommunstyrelsen" says nothing about which municipality). A trailing
+    parenthesis is dropped first.
+    """
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:LETTERHEAD_LINES]
+    for raw_line in lines:
+        line = _PAREN_TAIL.sub("", raw_line).strip(" ,;")
+        if (not line or not line[0].isupper() or len(line.split()) > 8 or _NOT_A_NAME.match(line)
+                or line.endswith((".", ":", "?"))):
+            continue
+        body = match_body(line)
+        if body is None:
+            continue
+        if getattr(body, "via", "") != "rule":
+            return line, body
+        org = _ORG.search(line)
+        if org and not _MUNICIPAL_UNIT.fullmatch(org.group("name")) and not _has_department(line):
+            return line, body
+    return None
+
+
+def _has_department(line: str) -> bool:
+    """A department word in the line ("Miljöförvaltningen, Grönby kommun"): the rule would keep it in the name."""
+    try:
+        from loaders.register import DEPARTMENT_WORDS
+    except ImportError:
+        return True
+    words = line.casefold().split()
+    return any(d in w for w in words for d in DEPARTMENT_WORDS)
 
 
 _NOT_A_NAME = re.compile(r"^(?:yttrande|remissvar|remiss|svar|synpunkter|kommentar|dnr|diarienummer|datum|till|"

@@ -2,8 +2,9 @@
 
 The page (``app_pages/coding.py``) stays thin; the steps live here:
 
-* :func:`read_replies` reads the uploaded files with a progress bar through
-  :func:`coding.batch.read_many` (one ``read_document`` call per file);
+* :func:`read_replies` reads the uploaded files in ``st.status`` stages (reading with a progress bar,
+  suggesting, comparing with the active version) through :mod:`coding.batch` (one ``read_document``
+  call per file, in the capped child process);
 * :func:`review_frame` / :func:`edit` show the suggestions in ``st.data_editor``
   with the evidence beside each row, low-confidence rows marked and a
   "needs review" filter; only the stance, respondent and type are editable;
@@ -18,8 +19,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from coding.agreement import STANCES, compare
-from coding.batch import read_many, rows
+from coding.agreement import STANCES, agreement_of
+from coding.batch import against_version, read_documents, rows, suggest_all
 from coding.proposals import ProposalList
 from coding.sheet import coded_sheet
 from coding.suggest import LOW_CONFIDENCE
@@ -45,16 +46,35 @@ def _label_to_stance(label: str, lang: str) -> str | None:
     return None
 
 
-def read_replies(files, lists: dict[str, ProposalList], lang: str) -> None:
-    """Read the uploaded files with a progress bar; keep the suggested rows in the session."""
-    bar = st.progress(0.0, text=t("coding.page.reading", lang, i=0, n=len(files), name=""))
+def read_replies(files, lists: dict[str, ProposalList], lang: str, active: CodedData | None = None) -> None:
+    """Read the uploaded files in stages shown by ``st.status``; keep the suggested rows in the session.
 
-    def progress(i: int, name: str) -> None:
-        bar.progress(i / max(len(files), 1), text=t("coding.page.reading", lang, i=i + 1, n=len(files), name=name))
+    Stages: reading N documents (each in the capped child process, with a progress bar), suggesting
+    the coding, and comparing the suggestion with the active version (``active``, when given).
+    """
+    n = len(files)
+    with st.status(t("coding.status.reading", lang, n=n), expanded=True) as status:
+        st.write(t("coding.status.reading", lang, n=n))
+        bar = st.progress(0.0, text=t("coding.page.reading", lang, i=0, n=n, name=""))
 
-    readings, failures = read_many(((f.name, f.getvalue()) for f in files), lists, progress=progress)
-    bar.progress(1.0, text=t("coding.page.read_done", lang, n=len(readings)))
-    st.session_state[ROWS_KEY] = rows(readings)
+        def progress(i: int, name: str) -> None:
+            bar.progress(i / max(n, 1), text=t("coding.page.reading", lang, i=i + 1, n=n, name=name))
+
+        docs, failures = read_documents(((f.name, f.getvalue()) for f in files), progress=progress)
+        bar.progress(1.0, text=t("coding.page.read_done", lang, n=len(docs)))
+        status.update(label=t("coding.status.suggesting", lang, n=len(docs)))
+        st.write(t("coding.status.suggesting", lang, n=len(docs)))
+        found = rows(suggest_all(docs, lists))
+        if active is not None:
+            status.update(label=t("coding.status.comparing", lang))
+            st.write(t("coding.status.comparing", lang))
+            chk = against_version(found, active.responses)
+            st.write(t("coding.status.compared", lang, n=fmt_int(len(found), lang), same=fmt_int(chk.same, lang),
+                       other=fmt_int(chk.other, lang), new=fmt_int(chk.new, lang)))
+        status.update(label=t("coding.status.done", lang, rows=fmt_int(len(found), lang), docs=len(docs),
+                              failed=len(failures)),
+                      state="error" if failures and not docs else "complete", expanded=False)
+    st.session_state[ROWS_KEY] = found
     st.session_state[FINAL_KEY] = {}
     st.session_state["coding_failures"] = [f.error.message(lang) for f in failures]
 
@@ -162,9 +182,7 @@ def render_agreement(prov: list[dict], lang: str, title_key: str) -> None:
     ``prov`` holds dicts with respondent, proposal_id, suggested and final (stored
     provenance rows, or :func:`provenance` as dicts for the rows being reviewed).
     """
-    sug = {(p["respondent"], p["proposal_id"], i): p["suggested"] for i, p in enumerate(prov) if p["suggested"]}
-    fin = {(p["respondent"], p["proposal_id"], i): p["final"] for i, p in enumerate(prov) if p["final"]}
-    a = compare(sug, fin)
+    a = agreement_of(prov)
     if not a.cells:
         return
     st.subheader(t(title_key, lang))

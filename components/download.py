@@ -22,6 +22,16 @@ def _file_stem() -> str:
     return f"remisskollen-urval-{_dt.date.today().isoformat()}"
 
 
+def coding_agreement(version_id: int):
+    """How often the analyst kept the assistant's suggestions in this version; None when it was not used."""
+    from coding.agreement import agreement_of
+    from components.connection import get_store
+    from store.coding import load_provenance
+
+    prov = load_provenance(get_store(), version_id)
+    return agreement_of(prov) if prov else None
+
+
 def extract_buttons(ctx: PageContext, filters: Filters | None = None, key: str = "sidebar") -> None:
     """"Ladda ner urval (Excel)" and the two CSV flavours, for ``filters`` (default: the page's).
 
@@ -44,6 +54,8 @@ def extract_buttons(ctx: PageContext, filters: Filters | None = None, key: str =
             from store.merges import about_notes
 
             meta = dataclasses.replace(meta, merges=about_notes(get_store(), source.dataset_id))
+        if getattr(source, "version_id", None) is not None:  # built with the coding assistant: its agreement
+            meta = dataclasses.replace(meta, coding_agreement=coding_agreement(source.version_id))
         return build_extract(data, filters, meta, lang, view=view)
 
     stem = _file_stem()

@@ -99,8 +99,9 @@ def _docx_pages(data: bytes, name: str) -> list[str]:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             if "word/document.xml" not in z.namelist():
                 raise DocumentError("coding.doc.unknown_format", name)
+        _check_container(data, name)
         d = docx.Document(io.BytesIO(data))
-    except DocumentError:
+    except (DocumentError, MemoryError):  # a MemoryError is the cap's to report, not a damaged file
         raise
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise DocumentError("coding.doc.damaged", name) from exc
@@ -136,6 +137,27 @@ def _docx_pages(data: bytes, name: str) -> list[str]:
         if head and not section.header.is_linked_to_previous:
             pages[0] = head + "\n\n" + pages[0]
     return pages
+
+
+def _check_container(data: bytes, name: str) -> None:
+    """The upload limits on the zip itself (entries, unpacked size, ratio): a zip bomb is refused unread."""
+    from loaders.container import ContainerProblem, check_zip
+
+    try:
+        check_zip(data, "docx")
+    except ContainerProblem as exc:
+        raise DocumentError("coding.doc." + exc.key.split(".", 1)[1], name, **exc.fmt()) from None
+
+
+def read_for_child(data: bytes, name: str) -> Document | tuple[str, str, dict]:
+    """:func:`read_document` for the capped child: a refusal comes back as (key, name, fields), not raised.
+
+    An exception raised in the child reaches the parent only as text; this keeps its message key.
+    """
+    try:
+        return read_document(data, name)
+    except DocumentError as exc:
+        return exc.key, exc.name, exc.fmt
 
 
 def _has_page_break(par) -> bool:

@@ -30,6 +30,10 @@ class ExtractMeta:
     merges: tuple[tuple[str, str, str, str, int], ...] = ()
     #: True when the merges come from a merge file (the CLI), False when confirmed in the app.
     merges_from_file: bool = False
+    #: How often the analyst kept the coding assistant's suggestions in this version
+    #: (a ``coding.agreement.Agreement`` from ``agreement_of(provenance)``); None when the
+    #: version was not built with the assistant.
+    coding_agreement: object | None = None
 
     @property
     def version_text(self) -> str:

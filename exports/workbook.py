@@ -104,6 +104,7 @@ _FORMATS: dict[str, dict] = {
     "pct": {"valign": "top", "num_format": PCT_FORMAT},
     "pct1": {"valign": "top", "num_format": PCT1_FORMAT},
     "p": {"valign": "top", "num_format": P_FORMAT},
+    "dec2": {"valign": "top", "num_format": "0.00"},
     "bool": {"valign": "top"},
 }
 
@@ -598,6 +599,21 @@ def _write_register_notes(add, section, meta: ExtractMeta, lang: str) -> None:
                 t(key, lang, name=name, into=into, user=user, at=at, seq=seq))
 
 
+def _write_coding_agreement(add, section, a, lang: str) -> None:
+    """How often the analyst kept the coding assistant's suggestions (coding.agreement.Agreement ``a``)."""
+    from coding.agreement import STANCES as CODED
+
+    section(t("coding.about.section", lang))
+    for stance in CODED:
+        kept, n = a.kept(stance)
+        add(_stance_label(stance, lang), t("coding.about.kept", lang, k=fmt_int(kept, lang), n=fmt_int(n, lang)))
+    for label, value in ((t("coding.about.f1", lang), a.f1), (t("coding.agree.kappa", lang), a.kappa)):
+        add(label, *((round(value, 4), "dec2") if value is not None else ("–",)))
+    add(t("coding.about.cells", lang), a.cells, "int")
+    add(t("coding.about.how", lang), t("coding.agree.caption", lang, n=fmt_int(a.cells, lang),
+                                       kept=fmt_int(a.matched, lang), suggested=fmt_int(a.suggested, lang)))
+
+
 def _write_about(sheet: _Sheet, ws, meta: ExtractMeta, filters: Filters, lang: str, names: dict[str, str],
                  response_names: list[str], frames: ExtractFrames, n_rows: int, per_sheet: int,
                  log: SafetyLog) -> None:
@@ -643,6 +659,8 @@ def _write_about(sheet: _Sheet, ws, meta: ExtractMeta, filters: Filters, lang: s
     add(names["chart"], t("export.def.chart", lang, sheet=names["proposals"]))
 
     _write_register_notes(add, section, meta, lang)
+    if meta.coding_agreement is not None:
+        _write_coding_agreement(add, section, meta.coding_agreement, lang)
 
     section(t("export.about.notes", lang))
     notes = []

@@ -31,6 +31,28 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name}: the PDF ({pages} pages) has no text layer; it is probably scanned. Ask for a text-based PDF "
         "or code the reply by hand."),
     "coding.doc.no_text": ("{name}: dokumentet innehåller ingen text.", "{name}: the document contains no text."),
+    # Limits of the capped child process and of the container (coding.batch.read_capped, documents.read)
+    "coding.doc.limit_memory": (
+        "{name}: dokumentet lästes inte: det behövde mer än {mb} MB minne, som är gränsen för att läsa ett "
+        "dokument. Spara det på nytt som PDF eller DOCX, eller dela upp det. De andra dokumenten läses ändå.",
+        "{name}: the document was not read: it needed more than {mb} MB of memory, the limit for reading one "
+        "document. Save it again as PDF or DOCX, or split it. The other documents are still read."),
+    "coding.doc.limit_time": (
+        "{name}: dokumentet lästes inte: läsningen tog mer än {seconds} s, som är gränsen för att läsa ett "
+        "dokument. De andra dokumenten läses ändå.",
+        "{name}: the document was not read: reading took more than {seconds} s, the limit for reading one "
+        "document. The other documents are still read."),
+    "coding.doc.zip_ratio": (
+        "{name}: delen {entry} packas upp till {ratio} gånger sin storlek; gränsen är {limit} gånger. Så ser en "
+        "skadlig fil (zip-bomb) ut, inte ett Word-dokument. Dokumentet läses inte.",
+        "{name}: the part {entry} unpacks to {ratio} times its size; the limit is {limit} times. That is how a "
+        "harmful file (zip bomb) looks, not a Word document. The document is not read."),
+    "coding.doc.zip_size": (
+        "{name}: dokumentet packas upp till {mb} MB; gränsen är {limit} MB. Dokumentet läses inte.",
+        "{name}: the document unpacks to {mb} MB; the limit is {limit} MB. The document is not read."),
+    "coding.doc.zip_entries": (
+        "{name}: dokumentet innehåller {n} delar; gränsen är {limit}. Dokumentet läses inte.",
+        "{name}: the document holds {n} parts; the limit is {limit}. The document is not read."),
     "coding.proposals.none": (
         "{name}: ingen förslagslista hittades. Använd ett kodat underlag med bladet Förslag, ett blad med "
         "kolumnerna Förslag och Rubrik, eller JSON.",
@@ -61,6 +83,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "coding.page.pick": ("Remissvar", "Replies"),
     "coding.page.read": ("Läs svaren", "Read the replies"),
     "coding.page.reading": ("Läser {i} av {n}: {name}", "Reading {i} of {n}: {name}"),
+    "coding.status.reading": ("Läser {n} dokument", "Reading {n} documents"),
+    "coding.status.suggesting": ("Föreslår kodning för {n} dokument", "Suggesting the coding of {n} documents"),
+    "coding.status.comparing": ("Jämför med den aktiva versionen", "Comparing with the active version"),
+    "coding.status.compared": (
+        "Av {n} föreslagna rader finns {same} redan med samma ställningstagande i den aktiva versionen, {other} "
+        "med ett annat och {new} inte alls.",
+        "Of {n} suggested rows, {same} are already in the active version with the same stance, {other} with "
+        "another and {new} not at all."),
+    "coding.status.done": ("Klart: {rows} föreslagna rader från {docs} dokument, {failed} kunde inte läsas",
+                           "Done: {rows} suggested rows from {docs} documents, {failed} could not be read"),
     "coding.page.read_done": ("{n} svar lästa.", "{n} replies read."),
     "coding.page.nothing": ("Svaren berör inga av förslagen i listan; det finns inget att koda.",
                             "The replies address none of the proposals in the list; there is nothing to code."),
@@ -89,6 +121,13 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "Measured agreement for the active version"),
     "coding.agree.kept": ("{k} av {n} behållna", "{k} of {n} kept"),
     "coding.agree.kappa": ("Cohens kappa", "Cohen's kappa"),
+    # The extract's "Om urvalet" sheet (exports.workbook)
+    "coding.about.section": ("Kodningsstöd: hur ofta förslagen behölls",
+                             "Coding assistant: how often the suggestions were kept"),
+    "coding.about.kept": ("{k} av {n} förslag behållna", "{k} of {n} suggestions kept"),
+    "coding.about.f1": ("F1, totalt", "F1, overall"),
+    "coding.about.cells": ("Antal celler (instans × förslag)", "Number of cells (respondent × proposal)"),
+    "coding.about.how": ("Så räknas det", "How it is computed"),
     "coding.agree.caption": (
         "{kept} av {suggested} föreslagna rader behölls oförändrade; F1 och kappa räknas över {n} celler "
         "(instans × förslag) där antingen förslaget eller den sparade kodningen finns.",

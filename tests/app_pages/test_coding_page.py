@@ -1,6 +1,8 @@
 """Kodningsstöd: read a reply, review the suggestions with their evidence, save a version with provenance."""
 from __future__ import annotations
 
+import re
+
 import pytest
 import streamlit as st
 
@@ -107,3 +109,35 @@ def test_damaged_reply_gets_a_message_not_a_traceback():
     assert [e.value for e in at.error] == [
         "trasig.pdf: filen är skadad och kunde inte läsas. Spara den på nytt som PDF eller DOCX."]
     assert "Svaren berör inga av förslagen i listan; det finns inget att koda." in [i.value for i in at.info]
+
+
+VASTERBOTTEN = ("Region Västerbotten\nYttrande\n\nRegionen tillstyrker förslag 5.1.3 och förslag 5.2.1.\n\n"
+                "Regionen avstyrker förslag 6.1.1, eftersom ansvaret blir otydligt.\n")
+
+
+def test_reading_shows_its_stages_and_a_limit_message():
+    """st.status: reading N documents, suggesting, comparing with the active version (the demo); the zip
+    bomb gets its limit message and the other two are still read."""
+    from support.zipbomb import bomb_docx
+
+    at = on_page(app().run())
+    uploader = at.file_uploader[0]
+    uploader.upload("r21.txt", corpus.text_of("r21").encode("utf-8"), "text/plain")
+    uploader.upload("vasterbotten.txt", VASTERBOTTEN.encode("utf-8"), "text/plain")
+    uploader.upload("bomb.docx", bomb_docx(200),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    at.run()
+    widget(at, "button", "Läs svaren").click().run()
+    assert not at.exception, at.exception
+    status = at.status[0]
+    assert status.label == "Klart: 6 föreslagna rader från 2 dokument, 1 kunde inte läsas"
+    assert [m.value for m in status.markdown] == [
+        "Läser 3 dokument", "Föreslår kodning för 2 dokument", "Jämför med den aktiva versionen",
+        "Av 6 föreslagna rader finns 2 redan med samma ställningstagande i den aktiva versionen, 1 med ett "
+        "annat och 3 inte alls."]
+    (error,) = [e.value for e in at.error]  # the ratio is ~1,000 (it depends on the compressor)
+    assert re.fullmatch(r"bomb\.docx: delen word/document\.xml packas upp till \d{3,4} gånger sin storlek; "
+                        r"gränsen är 200 gånger\. Så ser en skadlig fil \(zip-bomb\) ut, inte ett Word-dokument\. "
+                        r"Dokumentet läses inte\.", error)
+    found = {(r["respondent"], r["proposal_id"]): r["stance"] for r in at.session_state["coding_rows"]}
+    assert found[("Region Västerbotten", "6.1.1")] == "disagree" and len(found) == 6

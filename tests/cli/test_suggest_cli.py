@@ -81,3 +81,24 @@ def test_forslag_sheet_alone_is_a_proposal_list(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert [(r["proposal_id"], r["stance"], r["confidence"] < 0.6) for r in out] == [
         ("6.1.4", "agree", True), ("6.1.9", "disagree", False)]
+
+
+def test_zip_bomb_is_refused_with_the_limit_and_the_rest_read(tmp_path, capsys, monkeypatch):
+    from support.zipbomb import bomb_docx
+
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(bomb_docx(200))
+    assert cli.main(["suggest", str(bomb), _reply(tmp_path, "r21"), "--proposals", DEMO]) == 1
+    captured = capsys.readouterr()
+    assert "bomb.docx: delen word/document.xml packas upp till" in captured.err
+    assert "gränsen är 200 gånger" in captured.err and "Traceback" not in captured.err
+    assert [r["proposal_id"] for r in json.loads(captured.out)] == ["7.3.1", "7.3.2", "7.3.3"]
+    # Past the container check, the capped child's memory limit stops it, named in the UI's language.
+    monkeypatch.setenv("REMISSKOLLEN_ZIP_RATIO", "1000000")
+    monkeypatch.setenv("REMISSKOLLEN_PARSE_MEMORY_MB", "128")
+    assert cli.main(["suggest", _reply(tmp_path, "r21"), str(bomb), "--proposals", DEMO, "--lang", "en"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.strip() == (
+        "bomb.docx: the document was not read: it needed more than 128 MB of memory, the limit for reading one "
+        "document. Save it again as PDF or DOCX, or split it. The other documents are still read.")
+    assert len(json.loads(captured.out)) == 3

@@ -43,6 +43,7 @@ def test_stockholm(lists):
     assert sum(s == "agree" for s in stances.values()) == 24
     assert (reading.sender.name, reading.sender.type, reading.sender.diarienummer) == (
         "Stockholms stad", "Kommun", "SOF 2024/634")
+    assert (reading.sender.via, reading.sender.county) == ("register", "Stockholms län")  # the real register
     partly = next(s for s in reading.suggestions if s.proposal_id == "5.2.1")
     assert "punkt 5.2.1" in partly.evidence and partly.ref == "id"
 
@@ -55,4 +56,5 @@ def test_ludvika(lists):
     assert stances == {p: ("partly" if p == vulf else "agree") for p in plist.ids}
     assert all(s.ref == "title" for s in reading.suggestions)  # the reply names no ids
     assert (reading.sender.name, reading.sender.type) == ("Ludvika kommun", "Kommun")
+    assert (reading.sender.via, reading.sender.county) == ("register", "Dalarnas län")
     assert "VULF" in next(s.evidence for s in reading.suggestions if s.proposal_id == vulf)
