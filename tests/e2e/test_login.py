@@ -130,6 +130,23 @@ def test_log_in_shows_who_and_which_role_and_what_each_may_do(login_server, page
     else:
         expect(save).to_be_disabled()
         expect(refusal).to_be_visible()
+
+    # Datamängder: deleting the dataset needs the editor role too.
+    page.get_by_role("link", name="Datamängder").click()
+    page.get_by_text("Jag vill ta bort Remiss för redaktör").first.click()
+    delete = page.get_by_role("button", name="Ta bort datamängden")
+    if role == "redaktör":
+        expect(delete).to_be_enabled()
+    else:
+        expect(delete).to_be_disabled()
+
+    # Sammanställning: saving an edited paragraph needs the editor role.
+    page.get_by_role("link", name="Sammanställning").click()
+    first_save = page.get_by_role("button", name="Spara texten").first
+    if role == "redaktör":
+        expect(first_save).to_be_enabled()
+    else:
+        expect(first_save).to_be_disabled()
     page.get_by_role("button", name="Logga ut").click()
     page.get_by_role("button", name="End session").click()  # the provider confirms the logout
     page.wait_for_url(f"{app_url}/**")
