@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import menu, sidebar, user
+from components import heap, menu, sidebar, user
 from components.context import set_page_context
 from components.datasource import demo_source, stored_sources
 from components.state import current_lang, seed_from_url
 from i18n.strings import t
 
 st.set_page_config(page_title="Remisskollen", page_icon=":material/fact_check:", layout="wide")
+heap.freeze_once()  # later post-run collections skip the long-lived heap (components/heap.py)
 
 seed_from_url()
 lang = current_lang()

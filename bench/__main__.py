@@ -34,6 +34,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "coldstart": ("bench.bench_coldstart", "streamlit run app.py to the first overview in Chromium"),
     "coding": ("bench.bench_coding", "coding assistant: stance F1, reference recall, 200 five-page replies"),
     "guard": ("bench.bench_guard", "capped child process: spawn overhead, 1M-row load peak memory in the child"),
+    "sessions": ("bench.bench_sessions", "first-run CPU per session; N=10/25/50 websocket sessions, 1 and 2 instances"),
 }
 ALIASES = {"cold": "coldstart", "cold-start": "coldstart", "exports": "export", "mem": "memory"}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.figcache import cached_figure
 from charts.palette import text_colour_on
 from charts.theme import Figure, add_traces, apply_theme, bar_height, safe, set_props
 from i18n.numbers import fmt_int, fmt_pct
@@ -15,6 +16,7 @@ NOT_REPLIED = "#FFFFFF"
 NOT_REPLIED_LINE = "#3B3B58"
 
 
+@cached_figure
 def coverage_bars(frame: pd.DataFrame, lang: str, *, title: str, description: str) -> go.Figure:
     """Stacked bars per respondent type: replied (solid) and not replied (hatched outline).
 

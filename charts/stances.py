@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from charts.figcache import cached_figure
 from charts.palette import STANCE_COLOURS, text_colour_on
 from charts.theme import Figure, add_traces, apply_theme, bar_height, percent_ticks, safe, set_props, short_labels
 from i18n.strings import stance_label, t, type_label
@@ -66,6 +67,7 @@ def _share_texts(share: np.ndarray, lang: str) -> tuple[list[str], np.ndarray]:
     return hover, inside
 
 
+@cached_figure
 def stance_bars(frame: pd.DataFrame, lang: str, *, label_col: str, title: str, description: str,
                 id_col: str | None = None, labels: Sequence[str] | None = None, show_n: bool = False) -> go.Figure:
     """One diverging bar per row of ``frame``, top to bottom in the frame's order.

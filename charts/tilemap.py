@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.figcache import cached_figure
 from charts.heatmaps import SHARE_SCALE
 from charts.theme import Figure, add_traces, apply_theme, safe, set_props
 from i18n.numbers import fmt_int, fmt_pct
@@ -50,6 +51,7 @@ def map_description(frame: pd.DataFrame, lang: str) -> str:
     return text
 
 
+@cached_figure
 def region_tiles(frame: pd.DataFrame, lang: str, *, title: str, description: str) -> go.Figure:
     """The map from :func:`analysis.regionmap.region_shares`; each tile's ``customdata`` is [region, k, n]."""
     n_cols, n_rows = int(frame["col"].max()) + 1, int(frame["row"].max()) + 1

@@ -74,3 +74,11 @@ class StorageFull(StoreError):
 
 class StoreReadOnly(StoreError):
     """The database accepts no writes (read-only file, mount, role or transaction)."""
+
+
+class StoreUnavailable(StoreError):
+    """The connection to the database was lost mid-transaction (a restart, a network cut).
+
+    The server rolls the transaction back when the connection goes; nothing was written, and the
+    next try gets a fresh connection (the engine's pool pre-pings on PostgreSQL).
+    """

@@ -41,6 +41,7 @@ from store.errors import (
     StorageFull,
     StoreBusy,
     StoreReadOnly,
+    StoreUnavailable,
     VersionConflict,
     VersionNotFound,
 )
@@ -191,6 +192,12 @@ def _is_busy(exc: DBAPIError) -> bool:
     )
 
 
+def _is_disconnect(exc: DBAPIError) -> bool:
+    """The connection went away: SQLAlchemy saw a disconnect, or PostgreSQL said so (class 08, 57P)."""
+    sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+    return bool(exc.connection_invalidated) or sqlstate.startswith(("08", "57P"))
+
+
 class Store:
     """Datasets and versions in the database behind ``engine``.
 
@@ -217,6 +224,8 @@ class Store:
                 raise StorageFull("the storage is full; nothing was written") from exc
             if _is_read_only(exc):
                 raise StoreReadOnly("the database is read-only; nothing was written") from exc
+            if _is_disconnect(exc):
+                raise StoreUnavailable("the connection to the database was lost; nothing was written") from exc
             raise
 
     @contextmanager
