@@ -22,6 +22,7 @@ from store.errors import (
     StoreBusy,
     StoreError,
     StoreReadOnly,
+    StoreUnavailable,
     VersionConflict,
 )
 from store.versions import NAME_MAX
@@ -49,6 +50,8 @@ def store_message(exc: StoreError, lang: str, name: str = "") -> str:
         return md_t("store.full", lang)
     if isinstance(exc, StoreReadOnly):
         return md_t("store.read_only", lang)
+    if isinstance(exc, StoreUnavailable):
+        return md_t("store.unavailable", lang)
     return md_t("store.failed", lang)
 
 

@@ -6,6 +6,10 @@ Each value is (Swedish, English); placeholders use ``str.format`` names.
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
+    "store.unavailable": ("Förbindelsen med databasen bröts medan du sparade. Inget har ändrats. Försök igen om "
+                          "en stund.",
+                          "The connection to the database was lost while saving. Nothing was changed. Try again "
+                          "in a moment."),
     # Refusals from the store, each with "nothing was changed"
     "store.name_taken": ("Namnet är upptaget: det finns redan en datamängd som heter {name}. Välj ett annat namn; "
                          "inget har sparats.",

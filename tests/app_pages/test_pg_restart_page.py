@@ -24,8 +24,8 @@ from tests.app_pages.test_upload import upload
 from tests.app_pages.test_upload_safety import NEW_NAME, SAVE, messages, upload_page
 from tests.pg_server import PgServer, PgUnavailable, create_database, find_pg_bindir
 
-FAILED = {"sv": "Kunde inte spara på grund av ett fel i databasen. Inget har ändrats.",
-          "en": "Could not save because of a database error. Nothing was changed."}
+FAILED = {"sv": "Förbindelsen med databasen bröts medan du sparade. Inget har ändrats. Försök igen om en stund.",
+          "en": "The connection to the database was lost while saving. Nothing was changed. Try again in a moment."}
 SAVED = {"sv": "Sparat: Omstart, version 1 (8 kodade svar).", "en": "Saved: Omstart, version 1 (8 coded answers)."}
 
 

@@ -87,10 +87,10 @@ def test_postgres_restart_mid_upload_rolls_back_and_the_next_try_succeeds(own_se
     assert "version" not in outcome
     assert isinstance(outcome["error"], StoreUnavailable), repr(outcome["error"])
     # ... which the upload page words as "nothing was changed", in both languages.
-    assert store_message(outcome["error"], "sv") == ("Kunde inte spara på grund av ett fel i databasen. "
-                                                     "Inget har ändrats.")
-    assert store_message(outcome["error"], "en") == ("Could not save because of a database error. "
-                                                     "Nothing was changed.")
+    assert store_message(outcome["error"], "sv") == ("Förbindelsen med databasen bröts medan du sparade. "
+                                                     "Inget har ändrats. Försök igen om en stund.")
+    assert store_message(outcome["error"], "en") == ("The connection to the database was lost while saving. "
+                                                     "Nothing was changed. Try again in a moment.")
 
     # Rolled back: every table has the rows and checksums it had before; version 1 is still active and intact.
     assert table_checksums(engine) == before
