@@ -38,12 +38,21 @@ def _token(source: Source) -> str:
     return "demo" if source.is_demo else str(source.dataset_id)
 
 
+def _remember_choice() -> None:
+    """The official picked another dataset: that is the choice from now on."""
+    st.session_state[state.CHOSEN_DS] = st.session_state.get(state.W_DS)
+
+
 def _pick_source(sources: list[Source], lang: str) -> Source:
     """The dataset selector. Default: the most recently updated stored dataset, else the demo."""
     by_token = {_token(s): s for s in sources}
     pending = st.session_state.pop(state.PENDING_DS, None)
     if pending in by_token:
         st.session_state[state.W_DS] = pending
+    elif st.session_state.get(state.CHOSEN_DS) in by_token:
+        # The choice is kept apart from the widget: Streamlit may rebuild the selectbox on a page change
+        # and fall back to its first option (the newest dataset), which would show other figures.
+        st.session_state[state.W_DS] = st.session_state[state.CHOSEN_DS]
     unknown = st.session_state.get(state.W_DS) not in by_token
     if unknown:
         stored = [s for s in sources if not s.is_demo]
@@ -56,7 +65,9 @@ def _pick_source(sources: list[Source], lang: str) -> Source:
             return t("app.demo_badge", lang)
         return f"{s.name} ({t('sidebar.version', lang, n=s.version_number)})"
 
-    token = st.selectbox(t("sidebar.dataset", lang), list(by_token), key=state.W_DS, format_func=label)
+    token = st.selectbox(t("sidebar.dataset", lang), list(by_token), key=state.W_DS, format_func=label,
+                         on_change=_remember_choice)
+    st.session_state[state.CHOSEN_DS] = token
     asked = st.session_state.pop(state.LINK_DS, None)
     if unknown and asked not in (None, "", token):
         # A link naming no dataset: ignored, never echoed; the dataset shown instead is named.

@@ -17,6 +17,8 @@ W_DS = "w_dataset"
 DS_KEY = "ds"  # URL parameter: a dataset id, or "demo"
 #: Set by a page (e.g. after an upload) to switch the active dataset on the next run.
 PENDING_DS = "_pending_dataset"
+#: The dataset this session shows, kept outside the widget's own state (see sidebar._pick_source).
+CHOSEN_DS = "_chosen_dataset"
 
 
 #: The dataset a link asked for, kept from the first run until the sidebar has checked it.
