@@ -5,7 +5,6 @@ import pandas as pd
 import streamlit as st
 
 from i18n.strings import STRINGS, stance_label, t, type_label
-from loaders.schema import STANCES
 
 SHARE_COLUMNS = {"share", "reply_rate", "agree_share", "support_share", "a_share", "b_share",
                  "a_low", "a_high", "b_low", "b_high", "difference"}
@@ -21,7 +20,9 @@ def localise(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         out["respondent_type"] = out["respondent_type"].astype(str).map(lambda v: type_label(v, lang))
     for col in ("stance", "stance_from", "stance_to"):
         if col in out.columns:
-            out[col] = out[col].astype(str).map(lambda v: stance_label(v, lang) if v in STANCES else v)
+            # Every stance code with a word, ``not_addressed`` too (it is no STANCES value: a reply that
+            # leaves a proposal aside), so no raw key reaches a table.
+            out[col] = out[col].astype(str).map(lambda v: stance_label(v, lang) if f"stance.{v}" in STRINGS else v)
     out.columns = [t(f"col.{c}", lang) if f"col.{c}" in STRINGS else c for c in out.columns]
     return out
 
