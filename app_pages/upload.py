@@ -9,6 +9,7 @@ from components.saving import name_problem, save, shown_base
 from components.state import request_dataset
 from components.tables import show_table
 from components.text import md_t
+from components.upload_hints import save_hint, suggested_name
 from components.validation import render_diff, render_report, validate_upload
 from i18n.strings import t
 from loaders.sanitize import strip_macros
@@ -48,7 +49,8 @@ if mode == "existing":
     target = next(d for d in datasets if d.name == name)
     base = shown_base(target.id, target.active_version_id)
 else:
-    name, base = st.text_input(t("upload.new_name", lang), key="upload_new_name").strip(), None
+    name, base = st.text_input(t("upload.new_name", lang), value=suggested_name(result.data.responses, uploaded.name),
+                               key="upload_new_name").strip(), None
     if problem := name_problem(name, names, lang):
         st.warning(problem)
 # Near-duplicate names: stored decisions are applied, new pairs are asked about (recorded on save).
@@ -58,9 +60,11 @@ if target is not None:
     st.subheader(md_t("upload.diff_title", lang, name=name, n=target.active_version_number))
     render_diff(diff_versions(store.load_version(target.active_version_id), data), lang, key="upload")
 
-blocked = not result.ok or not name or (mode == "new" and name_problem(name, names, lang) is not None)
-if not result.ok:
-    st.caption(t("upload.save_blocked", lang))
+hint = save_hint(file_ok=result.ok, name=name, name_problem=name_problem(name, names, lang) if mode == "new" else None,
+                 lang=lang)
+blocked = hint is not None
+if hint:
+    st.caption(hint)
 if st.button(t("upload.save", lang), type="primary", disabled=blocked, key="upload_save"):
     kept, kept_name = strip_macros(raw, uploaded.name)
     v = save(store, name, data, kept_name, kept, lang, new=mode == "new", expected_version_id=base)

@@ -42,3 +42,17 @@ def test_respondent_profile_says_not_addressed_in_words(ui, lang, word):
     answers = ui.table_with(at, stance)
     assert word in set(answers[stance]), sorted(set(answers[stance]))
     assert "not_addressed" not in set(answers[stance])
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_validation_report_table_has_no_raw_keys(ui, lang):
+    from support import sheets
+    from tests.app_pages.test_upload import upload
+    from tests.app_pages.test_upload_polish import EXTRA
+
+    at = upload(ui.open("upload", **({"lang": "en"} if lang == "en" else {})), "trasig.xlsx",
+                sheets.xlsx({"Svar": sheets.long_rows() + EXTRA}))
+    tables = ui.tables(at)
+    assert tables, "the report table is missing"
+    for table in tables:
+        assert not raw_keys(table), (lang, list(table.columns), raw_keys(table))
