@@ -10,7 +10,7 @@ from components.state import request_dataset
 from components.tables import show_table
 from components.text import md_t
 from components.upload_hints import save_hint, suggested_name
-from components.validation import render_diff, render_report, validate_upload
+from components.validation import compare_with_progress, render_diff, render_report, validate_with_progress
 from i18n.strings import t
 from loaders.sanitize import strip_macros
 from store import merges as merge_store
@@ -31,7 +31,7 @@ if uploaded is None:
     st.stop()
 
 raw = uploaded.getvalue()
-result = validate_upload(uploaded.name, raw)
+result, progress = validate_with_progress(uploaded.name, raw, lang)
 render_report(result, lang)
 if result.report.unreadable:
     st.stop()
@@ -58,7 +58,9 @@ data, decisions = merge_panel(result.data, merge_store.current(store, target.id)
     if result.ok else (result.data, [])
 if target is not None:
     st.subheader(md_t("upload.diff_title", lang, name=name, n=target.active_version_number))
-    render_diff(diff_versions(store.load_version(target.active_version_id), data), lang, key="upload")
+    diff = compare_with_progress(progress, uploaded.name, name, target.active_version_number, lang,
+                                 lambda: diff_versions(store.load_version(target.active_version_id), data))
+    render_diff(diff, lang, key="upload")
 
 hint = save_hint(file_ok=result.ok, name=name, name_problem=name_problem(name, names, lang) if mode == "new" else None,
                  lang=lang)

@@ -32,6 +32,34 @@ def validate_upload(name: str, data: bytes) -> LoadResult:
     return _validate(hashlib.sha256(data).hexdigest(), name, data)
 
 
+def validate_with_progress(name: str, data: bytes, lang: str):
+    """:func:`validate_upload` inside an ``st.status`` that names its stages: reading, then checking.
+
+    A million-row sheet takes many seconds; the reader sees which stage is running instead of only
+    Streamlit's corner spinner. Returns the result and the status, which :func:`compare_with_progress`
+    extends with the third stage.
+    """
+    status = st.status(md_t("upload.stage.running", lang, file=name), expanded=True)
+    with status:
+        st.write(md_t("upload.stage.reading", lang, file=name))
+        result = validate_upload(name, data)
+        report = result.report
+        st.write(t("upload.stage.checking", lang, rows=fmt_int(len(result.data.responses), lang),
+                   errors=fmt_int(len(report.errors), lang), warnings=fmt_int(len(report.warnings), lang)))
+    status.update(label=md_t("upload.stage.checked", lang, file=name), state="complete" if report.ok else "error",
+                  expanded=False)
+    return result, status
+
+
+def compare_with_progress(status, file: str, name: str, number: int, lang: str, compare):
+    """Run ``compare()`` (the diff against the active version) as the status's third stage; return its result."""
+    with status:
+        st.write(md_t("upload.stage.comparing", lang, name=name, n=number))
+        out = compare()
+    status.update(label=md_t("upload.stage.compared", lang, file=file), state="complete", expanded=False)
+    return out
+
+
 def render_report(result: LoadResult, lang: str) -> None:
     report, responses = result.report, result.data.responses
     cols = st.columns(5)

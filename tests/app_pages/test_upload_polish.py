@@ -127,3 +127,36 @@ def test_text_list_shows_a_hostile_cell_as_typed():
     at = upload(upload_page(), "fientlig.xlsx", sheets.xlsx({"Svar": rows}))
     raw = "\n".join(m.value for m in at.markdown if m.value.startswith("- Fel"))
     assert "\\*\\*Kanske\\*\\*" in raw and "](" not in raw
+
+
+def status_lines(status) -> list[str]:
+    return [shown(m.value) for m in status.markdown]
+
+
+@pytest.mark.parametrize("lang, reading, checking, comparing, label", [
+    ("sv", "1. Läser filen svar.xlsx …", "2. Kontrollerar innehållet: 8 kodade svar, 0 fel, 0 varningar.",
+     "3. Jämför med den aktiva versionen av Remissen (version 1) …",
+     "svar.xlsx är läst, kontrollerad och jämförd med den aktiva versionen."),
+    ("en", "1. Reading the file svar.xlsx …", "2. Checking the content: 8 coded answers, 0 errors, 0 warnings.",
+     "3. Comparing with the active version of Remissen (version 1) …",
+     "svar.xlsx has been read, checked and compared with the active version."),
+])
+def test_upload_shows_its_stages_in_a_status(lang, reading, checking, comparing, label):
+    at = upload(upload_page(lang), "svar.xlsx", sheets.workbook_with_extras())
+    [status] = at.status
+    assert status_lines(status) == [reading, checking]
+    assert status.state == "complete"
+    widget(at, "text_input", NEW_NAME[lang]).input("Remissen").run()
+    widget(at, "button", SAVE[lang]).click().run()
+    on_page(at, "upload")
+    upload(at, "svar.xlsx", sheets.workbook_with_extras())  # a second version of the same dataset: compared
+    [status] = at.status
+    assert status_lines(status) == [reading, checking, comparing]
+    assert (shown(status.label), status.state) == (label, "complete")
+
+
+def test_a_file_with_errors_ends_its_status_in_error():
+    at = upload(upload_page(), "trasig.xlsx", sheets.xlsx({"Svar": sheets.long_rows() + EXTRA}))
+    [status] = at.status
+    assert status_lines(status)[1] == "2. Kontrollerar innehållet: 9 kodade svar, 2 fel, 0 varningar."
+    assert (shown(status.label), status.state) == ("trasig.xlsx är läst och kontrollerad.", "error")
