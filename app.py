@@ -11,10 +11,12 @@ import streamlit as st
 from components import menu, sidebar, user
 from components.context import set_page_context
 from components.datasource import demo_source, stored_sources
+from components.printing import inject_print_css
 from components.state import current_lang, seed_from_url
 from i18n.strings import t
 
 st.set_page_config(page_title="Remisskollen", page_icon=":material/fact_check:", layout="wide")
+inject_print_css()
 
 seed_from_url()
 lang = current_lang()
