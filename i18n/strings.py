@@ -172,6 +172,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "category.limit-error": ("Över en gräns", "Over a limit"),
     # Exports
     "export.button_xlsx": ("Ladda ner urval (Excel)", "Download selection (Excel)"),
+    # An extract over download.PREPARE_ROWS rows is prepared on request, its stages shown in an st.status.
+    "export.prepare": ("Förbered urvalet i Excel ({n} rader)", "Prepare the selection in Excel ({n} rows)"),
+    "export.stage.running": ("Förbereder urvalet ({n} rader) …", "Preparing the selection ({n} rows) …"),
+    "export.stage.selecting": ("1. Väljer ut {n} kodade svar enligt filtren …",
+                               "1. Selecting {n} coded answers by the filters …"),
+    "export.stage.writing": ("2. Skriver arbetsboken …", "2. Writing the workbook …"),
+    "export.stage.done": ("Urvalet är klart att ladda ner ({size} MB).",
+                          "The selection is ready to download ({size} MB)."),
     "export.button_help": (
         "Svaren som filtren visar, med sammanställningar, definitioner och källa, som Excelfil.",
         "The replies the filters show, with summaries, definitions and source, as an Excel file.",
