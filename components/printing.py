@@ -7,7 +7,8 @@ One ``<style>`` block, injected once per run by ``app.py``, that only acts in pr
 * Streamlit's app view is a fixed-height scroll box on screen; in print every container grows to its
   content, so all of the page is printed, not only the first screenful;
 * a chart, a metric, a text alternative or an expander is never cut across two sheets
-  (``break-inside: avoid``), and a heading stays with what follows it.
+  (``break-inside: avoid``), and a heading stays with what follows it;
+* a chart wider than the sheet is zoomed to fit it while printing (:data:`FIT_CHARTS_JS`).
 """
 from __future__ import annotations
 
@@ -36,6 +37,36 @@ PRINT_CSS = """
 """
 
 
+#: A chart is drawn at the screen's width in pixels, wider than a printed sheet, and would be cut at the
+#: right edge. While printing, each chart wider than a sheet's text width is zoomed to fit; after printing,
+#: back. A constant script of ours (no outside text in it), installed once per browser tab.
+FIT_CHARTS_JS = """
+<script>
+(function () {
+  if (window.__remisskollenPrintFit) { return; }
+  window.__remisskollenPrintFit = true;
+  const SHEET_PX = 680;  // the text width of an A4 or Letter sheet in portrait, in CSS pixels
+  const charts = () => document.querySelectorAll('[data-testid="stPlotlyChart"]');
+  const fit = () => charts().forEach((el) => {
+    const plot = el.querySelector('.js-plotly-plot') || el;
+    const width = plot.scrollWidth || plot.offsetWidth;
+    const room = Math.min(SHEET_PX, el.parentElement.getBoundingClientRect().width || SHEET_PX);
+    el.style.zoom = width > room ? String(room / width) : '';
+  });
+  const unfit = () => charts().forEach((el) => { el.style.zoom = ''; });
+  window.addEventListener('beforeprint', fit);
+  window.addEventListener('afterprint', unfit);
+  window.matchMedia('print').addEventListener('change', (e) => (e.matches ? fit() : unfit()));
+})();
+</script>
+"""
+
+
 def inject_print_css() -> None:
     """Add the print rules to the page (no visible element on screen)."""
     st.html(PRINT_CSS)
+
+
+def inject_print_fit() -> None:
+    """Add the chart-fitting script, at the foot of the sidebar (which print hides)."""
+    st.sidebar.html(FIT_CHARTS_JS, unsafe_allow_javascript=True)

@@ -13,8 +13,10 @@ PLAN = "Förslag till nationell plan för hälso- och sjukvårdens kompetensför
 
 
 def printed(page) -> list[str]:
-    """The page printed to A4 PDF, as the text of each sheet."""
-    page.emulate_media(media="print")
+    """The page printed to A4 PDF, as the text of each sheet (``page.pdf`` prints as Ctrl+P does: print media,
+    the sheet's width, and the ``beforeprint`` event that fits wide charts to the sheet)."""
+    page.emulate_media(media="null")  # no emulation: the screen, then print media while printing
+    page.wait_for_timeout(1000)  # charts redraw at the screen's width after the print-rule check
     pdf = pdfium.PdfDocument(page.pdf(format="A4", print_background=True))
     try:
         return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
