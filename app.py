@@ -11,11 +11,13 @@ import streamlit as st
 from components import heap, menu, sidebar, user
 from components.context import set_page_context
 from components.datasource import demo_source, stored_sources
+from components.printing import inject_print_css, inject_print_fit
 from components.state import current_lang, seed_from_url
 from i18n.strings import t
 
 st.set_page_config(page_title="Remisskollen", page_icon=":material/fact_check:", layout="wide")
 heap.freeze_once()  # later post-run collections skip the long-lived heap (components/heap.py)
+inject_print_css()
 
 seed_from_url()
 lang = current_lang()
@@ -55,6 +57,7 @@ user.login_box(lang)
 stored, store_error = stored_sources()
 ctx = sidebar.render(stored + [demo_source()], store_error)
 set_page_context(ctx)
+inject_print_fit()
 if ctx.source.is_demo:
     st.info(t("app.demo_notice", ctx.lang), icon=":material/info:")
 nav.run()

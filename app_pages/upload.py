@@ -9,8 +9,9 @@ from components.saving import name_problem, save, shown_base
 from components.state import request_dataset
 from components.tables import show_table
 from components.text import md_t
+from components.upload_hints import save_hint, suggested_name
 from components.user import access_note, can, refusal
-from components.validation import render_diff, render_report, validate_upload
+from components.validation import compare_with_progress, render_diff, render_report, validate_with_progress
 from i18n.strings import t
 from loaders.sanitize import strip_macros
 from store import merges as merge_store
@@ -32,7 +33,7 @@ if uploaded is None:
     st.stop()
 
 raw = uploaded.getvalue()
-result = validate_upload(uploaded.name, raw)
+result, progress = validate_with_progress(uploaded.name, raw, lang)
 render_report(result, lang)
 if result.report.unreadable:
     st.stop()
@@ -50,7 +51,8 @@ if mode == "existing":
     target = next(d for d in datasets if d.name == name)
     base = shown_base(target.id, target.active_version_id)
 else:
-    name, base = st.text_input(t("upload.new_name", lang), key="upload_new_name").strip(), None
+    name, base = st.text_input(t("upload.new_name", lang), value=suggested_name(result.data.responses, uploaded.name),
+                               key="upload_new_name").strip(), None
     if problem := name_problem(name, names, lang):
         st.warning(problem)
 # Near-duplicate names: stored decisions are applied, new pairs are asked about (recorded on save).
@@ -58,14 +60,16 @@ data, decisions = merge_panel(result.data, merge_store.current(store, target.id)
     if result.ok else (result.data, [])
 if target is not None:
     st.subheader(md_t("upload.diff_title", lang, name=name, n=target.active_version_number))
-    render_diff(diff_versions(store.load_version(target.active_version_id), data), lang, key="upload")
+    diff = compare_with_progress(progress, uploaded.name, name, target.active_version_number, lang,
+                                 lambda: diff_versions(store.load_version(target.active_version_id), data))
+    render_diff(diff, lang, key="upload")
 
 allowed = can("upload")
-blocked = not allowed or not result.ok or not name or (mode == "new" and name_problem(name, names, lang) is not None)
-if not allowed:
-    st.caption(refusal(lang))
-if not result.ok:
-    st.caption(t("upload.save_blocked", lang))
+hint = refusal(lang) if not allowed else save_hint(
+    file_ok=result.ok, name=name, name_problem=name_problem(name, names, lang) if mode == "new" else None, lang=lang)
+blocked = hint is not None
+if hint:
+    st.caption(hint)
 if st.button(t("upload.save", lang), type="primary", disabled=blocked, key="upload_save"):
     kept, kept_name = strip_macros(raw, uploaded.name)
     v = save(store, name, data, kept_name, kept, lang, new=mode == "new", expected_version_id=base)

@@ -18,8 +18,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from components.tables import SHARE_COLUMNS, localise
+from components.tables import SHARE_COLUMNS, localise, percent_styled
 from components.text import escape_md
+from i18n.numbers import fmt_num
 from i18n.strings import STRINGS, stance_label, t
 
 PROPOSAL_PAGE = "app_pages/proposal.py"
@@ -81,12 +82,15 @@ def display_frame(df: pd.DataFrame, lang: str, labels: dict[str, str] | None = N
     return out
 
 
+def _is_share(column) -> bool:
+    """A column of shares in [0, 1], shown as percentages in the UI's language."""
+    return column in SHARE_COLUMNS or column == "difference" or str(column).endswith(_PERCENT_SUFFIXES)
+
+
 def _config(df: pd.DataFrame, shown: pd.DataFrame) -> dict:
     config = {}
     for original, label in zip(df.columns, shown.columns):
-        if original in SHARE_COLUMNS or original == "difference" or str(original).endswith(_PERCENT_SUFFIXES):
-            config[label] = st.column_config.NumberColumn(label, format="percent")
-        elif original in _P_COLUMNS:
+        if original in _P_COLUMNS:
             config[label] = st.column_config.NumberColumn(label, format="%.4f")
         elif original == "comment":
             config[label] = st.column_config.TextColumn(label, width="large")
@@ -97,7 +101,11 @@ def show_frame(df: pd.DataFrame, lang: str, key: str, labels: dict[str, str] | N
                stance_cols: Sequence[str] = (), **kwargs) -> None:
     """``st.dataframe`` of ``df`` with localised headers and values; numbers stay numbers."""
     shown = display_frame(df, lang, labels, stance_cols)
-    st.dataframe(shown, hide_index=True, key=key, column_config=_config(df, shown), **kwargs)
+    shares = [label for original, label in zip(df.columns, shown.columns) if _is_share(original)]
+    p_values = {label: (lambda v: fmt_num(v, lang, 4)) for original, label in zip(df.columns, shown.columns)
+                if original in _P_COLUMNS}
+    st.dataframe(percent_styled(shown, shares, lang, p_values), hide_index=True, key=key,
+                 column_config=_config(df, shown), **kwargs)
 
 
 # ---------------------------------------------------------------- charts

@@ -15,7 +15,13 @@ from components.context import PageContext
 from exports.csv import CSV_MIME, responses_csv
 from exports.meta import ExtractMeta
 from exports.workbook import MAX_DATA_ROWS, XLSX_MIME, ExtractTooLarge, build_extract, extract_limit
+from i18n.numbers import fmt_int, fmt_num
 from i18n.strings import t
+
+#: Above this many rows the Excel extract is prepared on request, with its stages in an st.status (read at
+#: run time, so tests can lower it).
+PREPARE_ROWS = 100_000
+_PREPARED_KEY = "_prepared_extract"
 
 
 def _file_stem() -> str:
@@ -30,6 +36,29 @@ def coding_agreement(version_id: int):
 
     prov = load_provenance(get_store(), version_id)
     return agreement_of(prov) if prov else None
+
+
+def _prepared(build, ident, n_rows: int, lang: str, key: str) -> bytes | None:
+    """A large extract, built on request inside an ``st.status`` naming its stages; None until then.
+
+    Building the workbook for hundreds of thousands of rows takes many seconds: behind a plain download
+    button the reader saw nothing happen. The built bytes are kept for this selection (one at a time),
+    so the download button that follows serves them at once.
+    """
+    held = st.session_state.get(_PREPARED_KEY)
+    if held is not None and held[0] == ident:
+        return held[1]
+    if not st.button(t("export.prepare", lang, n=fmt_int(n_rows, lang)), key=f"{key}-extract-prepare",
+                     icon=":material/hourglass_top:", width="stretch"):
+        return None
+    with st.status(t("export.stage.running", lang, n=fmt_int(n_rows, lang)), expanded=True) as status:
+        st.write(t("export.stage.selecting", lang, n=fmt_int(n_rows, lang)))
+        st.write(t("export.stage.writing", lang))
+        data = build()
+        size = fmt_num(len(data) / 1_000_000, lang, 1)
+        status.update(label=t("export.stage.done", lang, size=size), state="complete", expanded=False)
+    st.session_state[_PREPARED_KEY] = (ident, data)
+    return data
 
 
 def extract_buttons(ctx: PageContext, filters: Filters | None = None, key: str = "sidebar") -> None:
@@ -59,11 +88,15 @@ def extract_buttons(ctx: PageContext, filters: Filters | None = None, key: str =
         return build_extract(data, filters, meta, lang, view=view)
 
     stem = _file_stem()
-    st.download_button(
-        t("export.button_xlsx", lang), data=xlsx, file_name=f"{stem}.xlsx", mime=XLSX_MIME,
-        key=f"{key}-extract-xlsx", help=t("export.button_help", lang), icon=":material/download:",
-        on_click="ignore", width="stretch",
-    )
+    xlsx_data = xlsx
+    if n_rows > PREPARE_ROWS:
+        xlsx_data = _prepared(xlsx, (source.key, filters, lang), n_rows, lang, key)
+    if xlsx_data is not None:
+        st.download_button(
+            t("export.button_xlsx", lang), data=xlsx_data, file_name=f"{stem}.xlsx", mime=XLSX_MIME,
+            key=f"{key}-extract-xlsx", help=t("export.button_help", lang), icon=":material/download:",
+            on_click="ignore", width="stretch",
+        )
     with st.popover(t("export.more_formats", lang), icon=":material/table_view:", width="stretch"):
         st.caption(t("export.csv_help", lang))
         for flavour, label, suffix in (("utf8", "export.button_csv", ""),

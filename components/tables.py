@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from i18n.numbers import fmt_pct
 from i18n.strings import STRINGS, stance_label, t, type_label
-from loaders.schema import STANCES
 
 SHARE_COLUMNS = {"share", "reply_rate", "agree_share", "support_share", "a_share", "b_share",
                  "a_low", "a_high", "b_low", "b_high", "difference"}
@@ -21,21 +21,33 @@ def localise(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         out["respondent_type"] = out["respondent_type"].astype(str).map(lambda v: type_label(v, lang))
     for col in ("stance", "stance_from", "stance_to"):
         if col in out.columns:
-            out[col] = out[col].astype(str).map(lambda v: stance_label(v, lang) if v in STANCES else v)
+            # Every stance code with a word, ``not_addressed`` too (it is no STANCES value: a reply that
+            # leaves a proposal aside), so no raw key reaches a table.
+            out[col] = out[col].astype(str).map(lambda v: stance_label(v, lang) if f"stance.{v}" in STRINGS else v)
     out.columns = [t(f"col.{c}", lang) if f"col.{c}" in STRINGS else c for c in out.columns]
     return out
 
 
-def column_config(df: pd.DataFrame, lang: str) -> dict:
-    """Percent format for share columns (numbers stay numbers for sorting)."""
-    config = {}
-    for c in df.columns:
-        if c in SHARE_COLUMNS:
-            label = t(f"col.{c}", lang) if f"col.{c}" in STRINGS else c
-            config[label] = st.column_config.NumberColumn(label, format="percent")
-    return config
+def percent_styled(shown: pd.DataFrame, labels, lang: str, formats: dict | None = None):
+    """``shown`` with the (shown) columns ``labels`` displayed by :func:`i18n.numbers.fmt_pct` in ``lang``.
+
+    ``st.column_config``'s "percent" format follows the browser's locale, so an English UI in a Swedish
+    browser showed "63 %" (and the other way round). A pandas Styler gives each cell its display text in
+    the UI's language ("63 %" sv, "63%" en, as in the page's text) while the values stay numbers, so the
+    table still sorts by value and its own CSV download keeps the shares. ``formats`` adds display
+    functions for further columns (p-values); every other column shows as it is, a missing value as blank.
+    """
+    formatters = {c: (lambda v: fmt_pct(v, lang)) for c in labels if c in shown.columns}
+    formatters.update({c: f for c, f in (formats or {}).items() if c in shown.columns})
+    if not formatters:
+        return shown
+    frame = shown.reset_index(drop=True)  # a Styler wants a unique index; the index is hidden anyway
+    others = [c for c in frame.columns if c not in formatters]
+    styler = frame.style.format(formatters)
+    return styler.format(na_rep="", subset=others) if others else styler
 
 
 def show_table(df: pd.DataFrame, lang: str, key: str, **kwargs) -> None:
-    st.dataframe(localise(df, lang), hide_index=True, key=key,
-                 column_config=column_config(df, lang), **kwargs)
+    shown = localise(df, lang)
+    shares = [label for c, label in zip(df.columns, shown.columns) if c in SHARE_COLUMNS]
+    st.dataframe(percent_styled(shown, shares, lang), hide_index=True, key=key, **kwargs)

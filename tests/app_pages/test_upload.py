@@ -98,7 +98,7 @@ def test_invalid_upload_blocks_saving_and_keeps_figures():
     problems = at.dataframe[0].value
     assert list(problems["Rad"]) == [10, 11]
     assert list(problems["Kolumn"]) == ["Ställningstagande", ""]
-    assert list(problems["Kategori"]) == ["constraint-error", "unique-error"]
+    assert list(problems["Kategori"]) == ["Ogiltigt värde", "Dubblett"]
     widget(at, "text_input", "Namn på den nya datamängden").input("Trasig").run()
     assert widget(at, "button", "Spara").disabled
     assert "Ladda ner rapporten (Excel)" in [b.label for b in at.download_button]

@@ -50,7 +50,7 @@ def test_refused_uploads_leave_the_store_byte_for_byte_unchanged():
             f"{name} har 1 fel som måste rättas innan filen kan sparas. Inget har sparats."
         assert shown(at.error[1].value).startswith(expect)
         problems = at.dataframe[0].value
-        assert list(problems["Kategori"]) == ["limit-error"]
+        assert list(problems["Kategori"]) == ["Över en gräns"]
         assert problems["Meddelande"].iloc[0].startswith(expect), problems["Meddelande"].iloc[0]
         assert not [b for b in at.button if b.label == "Spara"]  # unreadable: the page stops before saving
         assert stored_bytes() == before
@@ -74,10 +74,10 @@ def test_fifty_thousand_problems_show_two_hundred_and_a_count():
     upload(at, "många.xlsx", hostile.workbook(hostile.sheet_xml(rows)))
     assert metrics(at)["Varningar"] == f"50{NBSP}000"
     table = at.dataframe[0].value
-    assert len(table) == 200 and set(table["Kategori"]) == {"constraint-error"}
+    assert len(table) == 200 and set(table["Kategori"]) == {"Ogiltigt värde"}
     assert table["Meddelande"].iloc[0] == ('Typ saknas för "Instans nr 0" och kan inte utläsas ur namnet; '
                                            "räknas som Övrig.")
     captions = [c.value for c in at.caption]
-    assert (f"… och 49{NBSP}800 till av samma slag (constraint-error). Alla finns i den nedladdningsbara "
+    assert (f"… och 49{NBSP}800 till av samma slag (Ogiltigt värde). Alla finns i den nedladdningsbara "
             "rapporten.") in captions
     assert "Ladda ner rapporten (Excel)" in [b.label for b in at.download_button]

@@ -27,8 +27,8 @@ PLAN = "Förslag till nationell plan för hälso- och sjukvårdens kompetensför
 UPSTREAM_ONLY: dict[str, str] = {}
 
 #: Every page's address, as app.py registers it ("" is the root, which opens the overview).
-PAGES = ["", "oversikt", "forslag", "teman", "region-kommun", "instanser", "kommentarer", "ladda-upp",
-         "datamangder"]
+PAGES = ["", "oversikt", "forslag", "teman", "region-kommun", "instanser", "kommentarer", "sammanstallning",
+         "ladda-upp", "datamangder", "kodningsstod"]
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,8 @@
 """The app works with the keyboard alone (WCAG 2.1.1)."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from support.browser import wait_ready
@@ -36,3 +38,33 @@ def test_language_and_pages_by_keyboard(app_server, page):
     page.wait_for_url("**/forslag**")
     expect(page.get_by_role("heading", name="Proposal", exact=True).first).to_be_visible()
     tab_to(page, "Choose a proposal")  # the selectbox that is the keyboard route to any proposal
+
+
+def _tab_to_element(page, condition: str, what: str, limit: int = 120) -> None:
+    """Press Tab until the focused element satisfies the JS ``condition`` (on ``el``)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const el = document.activeElement; return !!el && ({condition}); }}"):
+            return
+    raise AssertionError(f"{what} is not reachable with Tab on {page.url}")
+
+
+def test_draft_paragraph_edited_and_saved_by_keyboard(app_server, page):
+    """Sammanställning: reach a paragraph, change it, save it and see it kept, all without a mouse."""
+    page.goto(f"{app_server}/sammanstallning")
+    wait_ready(page, '[data-testid="stTextArea"] textarea')
+    _tab_to_element(page, "el.tagName === 'TEXTAREA' && (el.getAttribute('aria-label') || '').startsWith('Text för "
+                    "förslag')", "the first paragraph")
+    label = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+    pid = label.removeprefix("Text för förslag ").strip()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" Ändrad med tangentbordet.")
+    page.keyboard.press("Tab")  # leaving the text area hands its text to the app; next in order: its Spara
+    wait_ready(page, '[data-testid="stTextArea"] textarea')
+    assert focused_text(page).endswith("Spara texten")  # "save" is the icon's name
+    page.keyboard.press("Enter")
+    expect(page.get_by_text(f"Texten för förslag {pid} är sparad.")).to_be_visible()
+    page.reload()  # kept in the store, not only in the browser
+    wait_ready(page, '[data-testid="stTextArea"] textarea')
+    area = page.get_by_label(f"Text för förslag {pid}", exact=True)
+    expect(area).to_have_value(re.compile(r"Ändrad med tangentbordet\.$"))
