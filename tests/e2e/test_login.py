@@ -7,48 +7,20 @@ browser logs in through the provider's own form, as a person would.
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from support.browser import wait_ready
+from support.servers import start, stop, streamlit_cmd, wait_until_answering
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITOR = "redaktor@enhet.example.se"
 VIEWER = "lasare@annan.example.se"
+ADMIN = "it@example.se"
 DEMO = ROOT / "data" / "demo.xlsx"
-
-
-def _start(cmd: list[str], env: dict, log: Path) -> subprocess.Popen:
-    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT,
-                            start_new_session=True)
-
-
-def _wait(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{url}: the server exited with code {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.25)
-    raise RuntimeError(f"{url} did not answer in time")
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=15)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        os.killpg(proc.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +34,7 @@ def login_server(tmp_path_factory):
     env = {**os.environ, "REMISSKOLLEN_DATA_DIR": str(tmp / "data"), "PYTHONUNBUFFERED": "1"}
     env.pop("REMISSKOLLEN_DATABASE_URL", None)
     env.pop("REMISSKOLLEN_ADMINS", None)
-    idp = _start([sys.executable, "-m", "oidc_provider_mock", "--port", str(idp_port), "--host", "127.0.0.1"],
+    idp = start([sys.executable, "-m", "oidc_provider_mock", "--port", str(idp_port), "--host", "127.0.0.1"],
                  env, tmp / "idp.log")
     secrets = tmp / "secrets.toml"
     secrets.write_text(f"""
@@ -77,17 +49,14 @@ server_metadata_url = "{idp_url}/.well-known/openid-configuration"
 editors = ["@enhet.example.se"]
 admins = ["it@example.se"]
 """, encoding="utf-8")
-    app = _start([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(app_port),
-                  "--server.address", "127.0.0.1", "--server.headless", "true",
-                  "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-                  "--secrets.files", str(secrets)], env, tmp / "app.log")
+    app = start(streamlit_cmd(app_port, "--secrets.files", str(secrets)), env, tmp / "app.log")
     try:
-        _wait(f"{idp_url}/.well-known/openid-configuration", idp)
-        _wait(f"{app_url}/_stcore/health", app)
+        wait_until_answering(f"{idp_url}/.well-known/openid-configuration", idp)
+        wait_until_answering(f"{app_url}/_stcore/health", app)
         yield app_url, idp_url
     finally:
-        _stop(app)
-        _stop(idp)
+        stop(app)
+        stop(idp)
 
 
 def _log_in(page, app_url: str, email: str) -> None:
@@ -152,3 +121,68 @@ def test_log_in_shows_who_and_which_role_and_what_each_may_do(login_server, page
     page.wait_for_url(f"{app_url}/**")
     expect(page.get_by_role("button", name="Logga in")).to_be_visible()
     expect(page.get_by_text(f"Inloggad som {email}")).to_have_count(0)
+
+
+def _log_out(page, app_url: str) -> None:
+    page.get_by_role("button", name="Logga ut").click()
+    page.get_by_role("button", name="End session").click()
+    page.wait_for_url(f"{app_url}/**")
+    expect(page.get_by_role("button", name="Logga in")).to_be_visible()
+
+
+def _datasets_page(page) -> None:
+    page.get_by_role("link", name="Datamängder").click()
+    expect(page.get_by_role("heading", name="Datamängder").first).to_be_visible()
+
+
+def _pick_version(page, n: int) -> None:
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Version").first
+    box.click()
+    page.get_by_role("option", name=str(n), exact=True).click()
+
+
+def test_restore_delete_and_undelete_each_need_their_role(login_server, page, tmp_path):
+    """Runs after the test above, which saved "Remiss för redaktör" version 1."""
+    from support import sheets
+
+    app_url, _ = login_server
+    name = "Remiss för redaktör"
+    # The editor saves version 2, then makes version 1 active again.
+    _log_in(page, app_url, EDITOR)
+    path = tmp_path / "andra.xlsx"
+    path.write_bytes(sheets.long_xlsx())
+    page.get_by_role("link", name="Ladda upp").click()
+    wait_ready(page, '[data-testid="stFileUploader"]')
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+    page.get_by_role("button", name="Spara", exact=True).click()
+    expect(page.get_by_text(f"Sparat: {name}, version 2", exact=False)).to_be_visible()
+    _datasets_page(page)
+    _pick_version(page, 1)
+    restore = page.get_by_role("button", name="Gör version 1 aktiv")
+    expect(restore).to_be_enabled()
+    restore.click()
+    expect(page.get_by_text(f"{name}: version 1 är aktiv igen.")).to_be_visible()
+    _log_out(page, app_url)
+
+    # The viewer may not make version 2 active, nor delete.
+    _log_in(page, app_url, VIEWER)
+    _datasets_page(page)
+    _pick_version(page, 2)
+    expect(page.get_by_role("button", name="Gör version 2 aktiv")).to_be_disabled()
+    _log_out(page, app_url)
+
+    # The admin deletes the dataset; the editor cannot restore it; the admin can.
+    _log_in(page, app_url, ADMIN)
+    _datasets_page(page)
+    page.get_by_text(f"Jag vill ta bort {name}").first.click()
+    page.get_by_role("button", name="Ta bort datamängden").click()
+    expect(page.get_by_text(f"{name} är borttagen.", exact=False)).to_be_visible()
+    _log_out(page, app_url)
+    _log_in(page, app_url, EDITOR)
+    _datasets_page(page)
+    expect(page.get_by_role("button", name=f"Återställ {name}")).to_have_count(0)
+    _log_out(page, app_url)
+    _log_in(page, app_url, ADMIN)
+    _datasets_page(page)
+    page.get_by_role("button", name=f"Återställ {name}").click()
+    expect(page.get_by_text(f"{name} är återställd.")).to_be_visible()

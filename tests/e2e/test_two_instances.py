@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,27 +21,12 @@ from playwright.sync_api import expect
 
 from support import sheets
 from support.browser import metric_values, wait_ready
+from support.servers import start, stop, streamlit_cmd
 from tests.e2e.conftest import _free_port, _wait_healthy
 from tests.e2e.test_upload_flows import name_new_dataset, upload_file
 
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def _streamlit(port: int, env: dict, log: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT, start_new_session=True)
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=15)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        os.killpg(proc.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +48,8 @@ def cluster(tmp_path_factory):
             env = {**os.environ, "REMISSKOLLEN_DATABASE_URL": db_url, "PYTHONUNBUFFERED": "1"}
             ports = {"a": _free_port(), "b": _free_port()}
             for name, port in ports.items():
-                procs.append(_streamlit(port, {**env, "REMISSKOLLEN_DATA_DIR": str(tmp / name)}, tmp / f"{name}.log"))
+                procs.append(start(streamlit_cmd(port), {**env, "REMISSKOLLEN_DATA_DIR": str(tmp / name)},
+                                   tmp / f"{name}.log"))
             urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
             for proc, url in zip(procs, urls.values()):
                 _wait_healthy(url, proc)
@@ -87,7 +71,7 @@ def cluster(tmp_path_factory):
             yield urls
     finally:
         for proc in procs:
-            _stop(proc)
+            stop(proc)
         admin_cm.__exit__(None, None, None)
 
 
