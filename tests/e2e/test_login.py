@@ -186,3 +186,29 @@ def test_restore_delete_and_undelete_each_need_their_role(login_server, page, tm
     _datasets_page(page)
     page.get_by_role("button", name=f"Återställ {name}").click()
     expect(page.get_by_text(f"{name} är återställd.")).to_be_visible()
+
+
+REPLY = ("Region Testlän\nYttrande över remissen\n\nRegion Testlän tillstyrker förslag 4.2 om fler "
+         "utbildningsplatser. Regionen avstyrker förslag 4.10 eftersom kostnaderna inte är utredda.\n")
+
+
+@pytest.mark.parametrize(("email", "allowed"), [(EDITOR, True), (VIEWER, False)])
+def test_saving_a_coding_needs_the_editor_role(login_server, page, tmp_path, email, allowed):
+    """The coding assistant reads a reply for anyone; only an editor may save the coded rows."""
+    app_url, _ = login_server
+    _log_in(page, app_url, email)
+    path = tmp_path / "svar-region.txt"
+    path.write_text(REPLY, encoding="utf-8")
+    page.get_by_role("link", name="Kodningsstöd").click()
+    wait_ready(page, '[data-testid="stFileUploader"]')
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').last.set_input_files(str(path))
+    page.get_by_role("button", name="Läs svaren").click()
+    save = page.get_by_role("button", name="Godkänn och spara")
+    expect(save).to_be_visible(timeout=60_000)
+    refusal = page.get_by_text(f"{email} är läsare och får inte ändra här", exact=False)
+    if allowed:
+        expect(save).to_be_enabled()
+        expect(refusal).to_have_count(0)
+    else:
+        expect(save).to_be_disabled()
+        expect(refusal).to_be_visible()
