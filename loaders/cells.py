@@ -67,13 +67,6 @@ def grid_to_frame(rows: list[list], first: int, width: int = 0) -> pd.DataFrame:
     return frame
 
 
-def numeric_cells(rows: list[list], first: int, col: int) -> list[tuple[int, object]]:
-    """(Excel row, value) of numeric (non-text) cells in one column."""
-    out = []
-    for i, r in enumerate(rows[first:], start=first + 1):
-        if col < len(r) and isinstance(r[col], float) and not r[col].is_integer():
-            out.append((i, r[col]))
-    return out
 
 
 def column_letter(index: int) -> str:

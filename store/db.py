@@ -116,10 +116,6 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout: float) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def is_sqlite(engine: Engine | Connection) -> bool:
-    return engine.dialect.name == "sqlite"
-
-
 @contextmanager
 def read_only(engine: Engine) -> Iterator[Connection]:
     """A connection in a read transaction that never waits for writers.
