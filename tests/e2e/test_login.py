@@ -212,3 +212,37 @@ def test_saving_a_coding_needs_the_editor_role(login_server, page, tmp_path, ema
     else:
         expect(save).to_be_disabled()
         expect(refusal).to_be_visible()
+
+
+@pytest.mark.parametrize(("email", "allowed"), [(EDITOR, True), (VIEWER, False)])
+def test_confirming_a_name_merge_needs_the_editor_role(login_server, page, tmp_path, email, allowed):
+    """A merge decision is kept with the saved version: only an editor can save one."""
+    from support import sheets
+
+    app_url, _ = login_server
+    _log_in(page, app_url, email)
+    rows = [["Remiss", "Remissinstans", "Typ", "Förslag", "Ställningstagande"],
+            ["Sammanslagningsremissen", "Region Stockholm", "Region", "1", "Tillstyrker"],
+            ["Sammanslagningsremissen", "Region Stockholm", "Region", "2", "Avstyrker"],
+            ["Sammanslagningsremissen", "Region Stockhlm", "Region", "3", "Tillstyrker"]]
+    path = tmp_path / f"namn-{'red' if allowed else 'las'}.xlsx"
+    path.write_bytes(sheets.xlsx({"Svar": rows}))
+    page.get_by_role("link", name="Ladda upp").click()
+    wait_ready(page, '[data-testid="stFileUploader"]')
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+    page.get_by_role("button", name="Spara", exact=True).wait_for()
+    new = page.get_by_text("Nytt dataset", exact=True)
+    if new.count():  # a dataset exists already: save as a new one, where no decision is stored yet
+        new.click()
+    page.get_by_text("Samma instans: räkna som \"Region Stockholm\"", exact=True).first.click()
+    box = page.get_by_label("Namn på den nya datamängden")
+    box.fill(f"Namnprov {email}")
+    box.press("Enter")
+    save = page.get_by_role("button", name="Spara", exact=True)
+    if allowed:
+        expect(save).to_be_enabled()
+        save.click()
+        expect(page.get_by_text("1 beslut om sammanslagning sparades.", exact=False)).to_be_visible()
+    else:
+        expect(save).to_be_disabled()
+        expect(page.get_by_text(f"{email} är läsare och får inte ändra här", exact=False)).to_be_visible()
