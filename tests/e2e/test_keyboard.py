@@ -68,3 +68,32 @@ def test_draft_paragraph_edited_and_saved_by_keyboard(app_server, page):
     wait_ready(page, '[data-testid="stTextArea"] textarea')
     area = page.get_by_label(f"Text för förslag {pid}", exact=True)
     expect(area).to_have_value(re.compile(r"Ändrad med tangentbordet\.$"))
+
+
+def test_coding_review_by_keyboard(app_server, page, tmp_path):
+    """Kodningsstöd: read a reply, change a proposed stance in the review grid and see it counted, keyboard only.
+
+    (Choosing the file is the operating system's dialog; it is set directly, as a person's dialog would.)
+    """
+    from support import corpus
+
+    page.goto(f"{app_server}/kodningsstod")
+    wait_ready(page, '[data-testid="stFileUploader"]')
+    path = tmp_path / "r21.txt"
+    path.write_bytes(corpus.text_of("r21").encode("utf-8"))
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').last.set_input_files(str(path))
+    tab_to(page, "Läs svaren")
+    page.keyboard.press("Enter")
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for(timeout=60_000)
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text="Tillstyrker").first
+    expect(metric).to_contain_text("2 av 2")
+    _tab_to_element(page, "el.closest('[data-testid=\"stDataFrame\"]') !== null && el.tagName !== 'BUTTON'",
+                    "the review grid")
+    for _ in range(5):  # review, respondent, type, proposal, suggested -> the stance column
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")  # open the stance editor of the first row (7.3.1, suggested: agree)
+    page.keyboard.type("Avstyrker")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    expect(metric).to_contain_text("1 av 2")
