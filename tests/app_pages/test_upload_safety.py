@@ -17,6 +17,7 @@ from store import open_store
 from store.db import database_url_from_env
 from support import sheets
 from support.apptest import app, shown, widget
+from tests._require import require
 from tests.app_pages.test_upload import changed_workbook, on_page, upload
 
 NEW_NAME = {"sv": "Namn på den nya datamängden", "en": "Name of the new dataset"}
@@ -124,10 +125,9 @@ def test_read_only_database_says_so(monkeypatch):
 def test_full_disk_says_so(tmp_path, monkeypatch):
     tiny = tmp_path / "tiny"
     tiny.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tiny tmpfs needs root")
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(tiny)], capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here")
+    require(os.geteuid() == 0, "mounting a tiny tmpfs needs root")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(tiny)], capture_output=True)
+    require(mounted.returncode == 0, "cannot mount a tmpfs here")
     try:
         monkeypatch.setenv("REMISSKOLLEN_DATA_DIR", str(tiny))
         v1 = other_session_saves("Liten", new=True)

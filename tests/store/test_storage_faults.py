@@ -20,6 +20,7 @@ from sqlalchemy.exc import OperationalError
 from store import Store, make_engine
 from store.errors import StorageFull, StoreReadOnly
 from store.versions import _is_full, _is_read_only
+from tests._require import require
 from tests.store._data import make_data
 
 
@@ -27,11 +28,9 @@ from tests.store._data import make_data
 def tiny_fs(tmp_path):
     where = tmp_path / "tiny"
     where.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tiny tmpfs needs root")
+    require(os.geteuid() == 0, "mounting a tiny tmpfs needs root")
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=768k", "tmpfs", str(where)], capture_output=True)
-    if done.returncode:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
+    require(done.returncode == 0, f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
     try:
         yield where
     finally:
