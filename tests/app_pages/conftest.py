@@ -11,6 +11,7 @@ import pytest
 
 from loaders.load import load_path
 from support.apptest import app
+from tests.conftest_pg import own_pg_server  # noqa: F401  (fixture for the PostgreSQL restart page test)
 
 PLAN = "Förslag till nationell plan för hälso- och sjukvårdens kompetensförsörjning (2024)"
 NBSP = "\xa0"

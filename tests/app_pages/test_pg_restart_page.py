@@ -19,40 +19,25 @@ from store import Store, make_engine
 from store.backup import table_checksums
 from support import sheets
 from support.apptest import widget
-from tests._require import require
 from tests.app_pages.test_upload import upload
 from tests.app_pages.test_upload_safety import NEW_NAME, SAVE, messages, upload_page
-from tests.pg_server import PgServer, PgUnavailable, create_database, find_pg_bindir
+from tests.pg_server import create_database
 
 FAILED = {"sv": "Förbindelsen med databasen bröts medan du sparade. Inget har ändrats. Försök igen om en stund.",
           "en": "The connection to the database was lost while saving. Nothing was changed. Try again in a moment."}
 SAVED = {"sv": "Sparat: Omstart, version 1 (8 kodade svar).", "en": "Saved: Omstart, version 1 (8 coded answers)."}
 
 
-@pytest.fixture(scope="module")
-def own_server():
-    bindir = find_pg_bindir()
-    require(bindir is not None, "PostgreSQL server binaries not found (apt-get install postgresql)")
-    try:
-        server = PgServer(bindir).start()
-    except PgUnavailable as exc:
-        require(False, str(exc))
-        return
-    try:
-        yield server
-    finally:
-        server.stop()
-
 
 @pytest.fixture
-def restart_at_activation(own_server):
+def restart_at_activation(own_pg_server):
     """Armed with ``armed.append(True)``: the next ``UPDATE datasets`` restarts the server first."""
     armed: list[bool] = []
 
     def _hook(conn, cursor, statement, parameters, context, executemany):
         if armed and statement.startswith("UPDATE datasets"):
             armed.clear()
-            own_server.restart()
+            own_pg_server.restart()
 
     event.listen(Engine, "before_cursor_execute", _hook)
     try:
@@ -62,9 +47,9 @@ def restart_at_activation(own_server):
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_a_restart_mid_save_says_nothing_changed_and_the_next_click_saves(lang, own_server, restart_at_activation,
+def test_a_restart_mid_save_says_nothing_changed_and_the_next_click_saves(lang, own_pg_server, restart_at_activation,
                                                                           monkeypatch):
-    url = create_database(own_server.admin_url)
+    url = create_database(own_pg_server.admin_url)
     monkeypatch.setenv("REMISSKOLLEN_DATABASE_URL", url)
     st.cache_resource.clear()
     st.cache_data.clear()

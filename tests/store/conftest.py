@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import pytest
 
 from store import Store, make_engine
-from tests.conftest_pg import pg_admin_url, pg_database_url  # noqa: F401  (fixtures)
+from tests.conftest_pg import own_pg_server, pg_admin_url, pg_database_url  # noqa: F401  (fixtures)
 
 BACKENDS = [
     pytest.param("sqlite", id="sqlite"),

@@ -13,31 +13,14 @@ from __future__ import annotations
 
 import threading
 
-import pytest
 from sqlalchemy import event
 
 from components.saving import store_message
 from store import Store, make_engine
 from store.backup import table_checksums
 from store.errors import StoreUnavailable
-from tests._require import require
-from tests.pg_server import PgServer, PgUnavailable, create_database, find_pg_bindir
+from tests.pg_server import create_database
 from tests.store._data import make_data
-
-
-@pytest.fixture(scope="module")
-def own_server():
-    bindir = find_pg_bindir()
-    require(bindir is not None, "PostgreSQL server binaries not found (apt-get install postgresql)")
-    try:
-        server = PgServer(bindir).start()
-    except PgUnavailable as exc:
-        require(False, str(exc))
-        return
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def _hold_activation(engine, reached: threading.Event, release: threading.Event) -> None:
@@ -56,8 +39,8 @@ def _hold_activation(engine, reached: threading.Event, release: threading.Event)
             assert release.wait(120), "the restart never finished"
 
 
-def test_postgres_restart_mid_upload_rolls_back_and_the_next_try_succeeds(own_server):
-    url = create_database(own_server.admin_url)
+def test_postgres_restart_mid_upload_rolls_back_and_the_next_try_succeeds(own_pg_server):
+    url = create_database(own_pg_server.admin_url)
     engine = make_engine(url)
     assert engine.pool._pre_ping  # stale pooled connections are replaced, not handed to the next upload
     store = Store(engine)
@@ -78,7 +61,7 @@ def test_postgres_restart_mid_upload_rolls_back_and_the_next_try_succeeds(own_se
     worker = threading.Thread(target=upload)
     worker.start()
     assert reached.wait(60), "the upload never reached its activation"
-    own_server.restart()
+    own_pg_server.restart()
     release.set()
     worker.join(120)
     assert not worker.is_alive()
