@@ -11,7 +11,7 @@ import re
 from playwright.sync_api import expect
 
 from support import sheets
-from support.browser import metric_values, wait_ready
+from support.browser import expect_once, metric_values, wait_ready
 from tests.e2e.test_flows import expected_metrics, norm
 from tests.e2e.test_upload_flows import name_new_dataset, upload_file
 
@@ -20,7 +20,7 @@ def test_a_linked_dataset_survives_a_language_switch_and_a_page_change(app_serve
     upload_file(page, app_server, tmp_path, "svar.xlsx", sheets.workbook_with_extras())
     name_new_dataset(page, "Egen remiss")
     page.get_by_role("button", name="Spara", exact=True).click()
-    expect(page.get_by_text("Sparat: Egen remiss, version 1", exact=False)).to_be_visible()
+    expect_once(page, "Sparat: Egen remiss, version 1", exact=False)
 
     fresh = page.context.browser.new_page()
     fresh.goto(app_server + "/oversikt?ds=demo")

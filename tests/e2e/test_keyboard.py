@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from support.browser import wait_ready
+from support.browser import expect_once, wait_ready
 
 
 def focused_text(page) -> str:
@@ -69,7 +69,7 @@ def test_draft_paragraph_edited_and_saved_by_keyboard(app_server, page):
         page.keyboard.press("Shift+Tab")
     assert focused_text(page).endswith("Spara texten"), focused_text(page)
     page.keyboard.press("Enter")
-    expect(page.get_by_text(f"Texten för förslag {pid} är sparad.")).to_be_visible()
+    expect_once(page, f"Texten för förslag {pid} är sparad.", exact=False)
     page.reload()  # kept in the store, not only in the browser
     wait_ready(page, '[data-testid="stTextArea"] textarea')
     area = page.get_by_label(f"Text för förslag {pid}", exact=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from support.browser import wait_ready
+from support.browser import expect_once, wait_ready
 from support.servers import start, stop, streamlit_cmd, wait_until_answering
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,7 +75,7 @@ def _log_in(page, app_url: str, email: str) -> None:
 def test_log_in_shows_who_and_which_role_and_what_each_may_do(login_server, page, email, role, tmp_path):
     app_url, _ = login_server
     _log_in(page, app_url, email)
-    expect(page.get_by_text(f"Inloggad som {email} ({role})")).to_be_visible()
+    expect_once(page, f"Inloggad som {email} ({role})", exact=False)
 
     # Upload a valid sheet: the editor may save it, the viewer is told why not.
     from support import sheets
@@ -85,7 +85,7 @@ def test_log_in_shows_who_and_which_role_and_what_each_may_do(login_server, page
     page.get_by_role("link", name="Ladda upp").click()
     wait_ready(page, '[data-testid="stFileUploader"]')
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
-    expect(page.get_by_text("svar.xlsx kan sparas.")).to_be_visible()
+    expect_once(page, "svar.xlsx kan sparas.", exact=False)
     save = page.get_by_role("button", name="Spara", exact=True)
     refusal = page.get_by_text(f"{email} är läsare och får inte ändra här", exact=False)
     if role == "redaktör":  # runs first, on the empty store: a new dataset needs a name
@@ -95,7 +95,7 @@ def test_log_in_shows_who_and_which_role_and_what_each_may_do(login_server, page
         expect(save).to_be_enabled()
         expect(refusal).to_have_count(0)
         save.click()
-        expect(page.get_by_text(f"Sparat: Remiss för {role}, version 1", exact=False)).to_be_visible()
+        expect_once(page, f"Sparat: Remiss för {role}, version 1", exact=False)
     else:
         expect(save).to_be_disabled()
         # to_have_count retries: a rerun may briefly show the old caption beside the new one.
@@ -156,13 +156,13 @@ def test_restore_delete_and_undelete_each_need_their_role(login_server, page, tm
     wait_ready(page, '[data-testid="stFileUploader"]')
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
     page.get_by_role("button", name="Spara", exact=True).click()
-    expect(page.get_by_text(f"Sparat: {name}, version 2", exact=False)).to_be_visible()
+    expect_once(page, f"Sparat: {name}, version 2", exact=False)
     _datasets_page(page)
     _pick_version(page, 1)
     restore = page.get_by_role("button", name="Gör version 1 aktiv")
     expect(restore).to_be_enabled()
     restore.click()
-    expect(page.get_by_text(f"{name}: version 1 är aktiv igen.")).to_be_visible()
+    expect_once(page, f"{name}: version 1 är aktiv igen.", exact=False)
     _log_out(page, app_url)
 
     # The viewer may not make version 2 active, nor delete.
@@ -177,7 +177,7 @@ def test_restore_delete_and_undelete_each_need_their_role(login_server, page, tm
     _datasets_page(page)
     page.get_by_text(f"Jag vill ta bort {name}").first.click()
     page.get_by_role("button", name="Ta bort datamängden").click()
-    expect(page.get_by_text(f"{name} är borttagen.", exact=False)).to_be_visible()
+    expect_once(page, f"{name} är borttagen.", exact=False)
     _log_out(page, app_url)
     _log_in(page, app_url, EDITOR)
     _datasets_page(page)
@@ -186,7 +186,7 @@ def test_restore_delete_and_undelete_each_need_their_role(login_server, page, tm
     _log_in(page, app_url, ADMIN)
     _datasets_page(page)
     page.get_by_role("button", name=f"Återställ {name}").click()
-    expect(page.get_by_text(f"{name} är återställd.")).to_be_visible()
+    expect_once(page, f"{name} är återställd.", exact=False)
 
 
 REPLY = ("Region Testlän\nYttrande över remissen\n\nRegion Testlän tillstyrker förslag 4.2 om fler "
@@ -244,7 +244,7 @@ def test_confirming_a_name_merge_needs_the_editor_role(login_server, page, tmp_p
     if allowed:
         expect(save).to_be_enabled()
         save.click()
-        expect(page.get_by_text("1 beslut om sammanslagning sparades.", exact=False)).to_be_visible()
+        expect_once(page, "1 beslut om sammanslagning sparades.", exact=False)
     else:
         expect(save).to_be_disabled()
         # to_have_count retries: a rerun may briefly show the old caption beside the new one.

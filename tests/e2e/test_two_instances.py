@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pytest
 from _require import require
-from playwright.sync_api import expect
 
 from support import sheets
-from support.browser import metric_values, wait_ready
+from support.browser import expect_once, metric_values, wait_ready
 from support.servers import start, stop, streamlit_cmd
 from tests.e2e.conftest import _free_port, _wait_healthy
 from tests.e2e.test_upload_flows import name_new_dataset, upload_file
@@ -88,7 +87,7 @@ def test_an_upload_through_one_instance_shows_at_once_through_the_other(cluster,
     upload_file(page, cluster["a"], tmp_path, "svar.xlsx", sheets.workbook_with_extras())
     name_new_dataset(page, "Tvåinstansremissen")
     page.get_by_role("button", name="Spara", exact=True).click()
-    expect(page.get_by_text("Sparat: Tvåinstansremissen, version 1 (8 kodade svar)")).to_be_visible()
+    expect_once(page, "Sparat: Tvåinstansremissen, version 1 (8 kodade svar)", exact=False)
 
     other = browser.new_page()
     assert _coded_answers(other, cluster["b"]) == "8"
@@ -97,5 +96,5 @@ def test_an_upload_through_one_instance_shows_at_once_through_the_other(cluster,
     # A second version, saved through B, replaces the figures on A at once.
     upload_file(other, cluster["b"], tmp_path, "svar2.xlsx", sheets.xlsx({"Svar": sheets.long_rows()[:6]}))
     other.get_by_role("button", name="Spara", exact=True).click()
-    expect(other.get_by_text("Sparat: Tvåinstansremissen, version 2", exact=False)).to_be_visible()
+    expect_once(other, "Sparat: Tvåinstansremissen, version 2", exact=False)
     assert _coded_answers(page, cluster["a"]) == "5"

@@ -28,3 +28,15 @@ def metric_values(page: Page, count: int | None = None) -> dict[str, str]:
 
 def expect_text(page: Page, text: str) -> None:
     expect(page.get_by_text(text, exact=False).first).to_be_visible()
+
+
+def expect_once(page: Page, text: str, exact: bool = True) -> None:
+    """``text`` is shown, exactly once.
+
+    ``to_have_count`` retries, so a rerun that briefly keeps the old element beside
+    the new one does not trip Playwright's strict mode, while a message that really
+    appears twice still fails.
+    """
+    found = page.get_by_text(text, exact=exact)
+    expect(found).to_have_count(1)
+    expect(found).to_be_visible()
