@@ -15,6 +15,7 @@ never waits for writers.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -85,6 +86,28 @@ def make_engine(url: str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT, **kwarg
     return engine
 
 
+def _switch_to_wal(cur, busy_timeout: float) -> None:
+    """``PRAGMA journal_mode = WAL``, retried while another connection holds the lock.
+
+    SQLite does not call the busy handler for this pragma: when several
+    servers open a new database at once, all but one get "database is locked"
+    at once. They wait here instead, up to the busy timeout.
+    """
+    import sqlite3
+
+    deadline = time.monotonic() + busy_timeout
+    delay = 0.005
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
+
+
 def _install_sqlite_hooks(engine: Engine, busy_timeout: float) -> None:
     busy_ms = max(0, int(busy_timeout * 1000))
 
@@ -99,7 +122,7 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout: float) -> None:
         try:
             # busy_timeout first: switching to WAL may itself wait for a lock.
             cur.execute(f"PRAGMA busy_timeout = {busy_ms}")
-            cur.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(cur, busy_timeout)
             cur.execute("PRAGMA synchronous = FULL")
             cur.execute("PRAGMA foreign_keys = ON")
             # Keep the WAL file from staying huge after a large upload.

@@ -370,7 +370,7 @@ def test_concurrent_startup_migrates_once(db_url: str) -> None:
     finally:
         for w in writers:
             w.close()
-    assert [r["event"] for r in results] == ["done"] * 4
+    assert [r["event"] for r in results] == ["done"] * 4, results
     engine = make_engine(db_url)
     try:
         with engine.connect() as conn:
