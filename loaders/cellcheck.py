@@ -25,6 +25,7 @@ import pandas as pd
 
 from i18n.strings import t
 from loaders.cells import cell_text, column_letter
+from loaders.grid import ArrowGrid, put
 from loaders.headers import HeaderMap
 from loaders.report import Report
 from loaders.sources import RawSheet
@@ -133,15 +134,13 @@ def fill_merges(sheet: RawSheet, hm: HeaderMap, report: Report) -> None:
     for r0, c0, r1, c1 in sheet.merges:
         if r0 <= hm.row_index or r0 >= len(rows) or (r1 == r0 and c1 == c0):
             continue
-        value = rows[r0][c0] if c0 < len(rows[r0]) else ""
+        first = rows[r0]
+        value = first[c0] if c0 < len(first) else ""
         if cell_text(value).strip() == "":
             continue
         for r in range(r0, min(r1, len(rows) - 1) + 1):
-            row = rows[r]
-            if len(row) <= c1:
-                row.extend([""] * (c1 + 1 - len(row)))
             for c in range(c0, c1 + 1):
-                row[c] = value
+                put(rows, r, c, value)
         if c0 == c1 and field_of(hm, c0) in BLOCK_FIELDS:
             continue
         report.say("warning", "constraint-error", "cells.merged", sheet=sheet.name or None, row=r0 + 1,
@@ -242,17 +241,22 @@ def check_id_cells(sheet: RawSheet, hm: HeaderMap, report: Report) -> set[tuple[
     col = hm.fields["proposal_id"]
     label = hm.label(col)
     numbers, dates = [], []
-    body = sheet.rows[hm.row_index + 1:]
-    try:
-        values = list(map(itemgetter(col), body))  # calamine's grid is rectangular: one C-level pass
-    except IndexError:
-        values = [r[col] if col < len(r) else None for r in body]
-    if set(map(type, values)) - {str, int, bool, type(None)}:  # only numbers and dates need a look
-        for i, v in enumerate(values, start=hm.row_index + 1):
-            if isinstance(v, float) and not v.is_integer():
-                numbers.append(i + 1)
-            elif _is_date(v):
-                dates.append((i, v))
+    if isinstance(sheet.rows, ArrowGrid):  # the text columns hold no types: the XML scan's typed cells do
+        odd = sheet.rows.typed_in_column(col, hm.row_index + 1)
+    else:
+        body = sheet.rows[hm.row_index + 1:]
+        try:
+            values = list(map(itemgetter(col), body))  # calamine's grid is rectangular: one C-level pass
+        except IndexError:
+            values = [r[col] if col < len(r) else None for r in body]
+        odd = []
+        if set(map(type, values)) - {str, int, bool, type(None)}:  # only numbers and dates need a look
+            odd = list(enumerate(values, start=hm.row_index + 1))
+    for i, v in odd:
+        if isinstance(v, float) and not v.is_integer():
+            numbers.append(i + 1)
+        elif _is_date(v):
+            dates.append((i, v))
     if numbers:
         report.warning(
             "type-error",

@@ -46,12 +46,34 @@ def _text_array(col) -> pa.Array:
     return pc.utf8_trim_whitespace(arr.fill_null(""))
 
 
-def grid_to_frame(rows: list[list], first: int, width: int = 0) -> pd.DataFrame:
+#: A cell starting or ending with what ``utf8_trim_whitespace`` removes (RE2's ``\s`` lacks \v and Unicode spaces).
+_EDGE_SPACE = r"^[\s\x{0b}\p{Z}\x{85}\x{1c}-\x{1f}]|[\s\x{0b}\p{Z}\x{85}\x{1c}-\x{1f}]$"
+
+
+def _trimmed(col: pa.Array) -> pa.Array:
+    """Blank cells as ``""`` and surrounding whitespace removed, copying the text only when some cell has any."""
+    col = col.fill_null("") if col.null_count else col
+    if len(col) and pc.any(pc.match_substring_regex(col, _EDGE_SPACE)).as_py():
+        return pc.utf8_trim_whitespace(col)
+    return col
+
+
+def grid_to_frame(rows: list[list], first: int, width: int = 0, release: bool = False) -> pd.DataFrame:
     """Rows ``rows[first:]`` as a text frame with integer column positions.
 
     The index is the Excel row number (1-based) of each row. Every cell is
     stripped text, ``""`` when blank.
     """
+    from loaders.grid import ArrowGrid
+
+    if isinstance(rows, ArrowGrid):
+        width = max(width, rows.width)
+        n = max(len(rows) - first, 0)
+        columns = rows.text_columns(first, width, cell_text, release=release)
+        frame = pd.DataFrame({j: pd.Series(pd.array(_trimmed(c), dtype="str"), copy=False)
+                              for j, c in enumerate(columns)})
+        frame.index = pd.RangeIndex(first + 1, first + 1 + n)
+        return frame
     body = rows[first:]
     width = max(width, max((len(r) for r in body), default=0))
     if not body:

@@ -17,6 +17,7 @@ import pandas as pd
 from loaders import bodynames, cellcheck
 from loaders.cellcheck import describe_search
 from loaders.cells import grid_to_frame
+from loaders.grid import any_values
 from loaders.headers import MAX_TITLE_ROWS, HeaderMap, find_header
 from loaders.identity import (
     refuse_blank_names,
@@ -77,7 +78,7 @@ def _looks_like_responses(hm: HeaderMap | None) -> bool:
 
 
 def _has_data(sheet: RawSheet, hm: HeaderMap) -> bool:
-    return any(any(c not in (None, "") for c in r) for r in sheet.rows[hm.row_index + 1:])
+    return any_values(sheet.rows, hm.row_index + 1)
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def _no_reply_sheet(sheets: list[RawSheet], report: Report) -> None:
             missing = [f for f in ("respondent", "proposal_id", "stance") if f not in hm.fields]
             _missing_columns(report, s.name, hm.excel_row, hm.found(), missing)
             return
-    filled = [s for s in candidates if any(any(c not in (None, "") for c in r) for r in s.rows)]
+    filled = [s for s in candidates if any_values(s.rows)]
     sheet = (filled or candidates)[0]
     searched = min(len(sheet.rows), MAX_TITLE_ROWS + 1)
     report.say("error", "missing-label", "cells.no_header", sheet=sheet.name or None, first=1, last=searched,
@@ -163,7 +164,7 @@ def _no_reply_sheet(sheets: list[RawSheet], report: Report) -> None:
 
 
 def _assemble(sheets: list[RawSheet], file_name: str, report: Report) -> CodedData:
-    if all(not any(any(c not in (None, "") for c in r) for r in s.rows) for s in sheets):
+    if not any(any_values(s.rows) for s in sheets):
         report.error("source-error", f"Filen {file_name} innehåller inga data.",
                      f"The file {file_name} contains no data.")
         report.unreadable = True
@@ -253,7 +254,8 @@ def _sheet_rows(sheet: RawSheet, hm: HeaderMap, stem: str, report: Report):
     flagged = set() if wide else cellcheck.check_id_cells(sheet, hm, report)
     cellcheck.fill_merges(sheet, hm, report)
 
-    frame = grid_to_frame(sheet.rows, hm.row_index + 1, width=len(hm.labels))
+    # The grid is not looked at again: let its text go as the frame takes it (one copy at 1M rows, not two).
+    frame = grid_to_frame(sheet.rows, hm.row_index + 1, width=len(hm.labels), release=True)
     flagged |= cellcheck.check_formulas_and_errors(sheet, hm, frame, report)
     cellcheck.check_hidden_rows(sheet, hm, frame, report)
     cellcheck.check_unlabelled(sheet, hm, frame, report)

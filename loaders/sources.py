@@ -16,6 +16,9 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+import pyarrow as pa
+
+from loaders.grid import ArrowGrid, SplitFailed, put, read_in_parts, release_freed_memory
 from loaders.report import Report
 from loaders.xlsxmeta import MAX_GRID_COL, BackgroundScan, SheetMarks
 
@@ -30,7 +33,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 @dataclass
 class RawSheet:
     name: str  # "" for CSV
-    rows: list[list]  # rows[i] is Excel row i + 1
+    rows: list[list] | ArrowGrid  # rows[i] is Excel row i + 1
     #: "visible", "hidden" or "veryhidden" (Excel's "very hidden": only VBA can show it).
     visibility: str = "visible"
     #: Merged ranges as 0-based inclusive (first row, first col, last row, last col).
@@ -155,6 +158,8 @@ def _read_workbook(data: bytes, file_name: str, fail) -> list[RawSheet]:
     from python_calamine import CalamineWorkbook
 
     ext = PurePath(file_name).suffix.lower()
+    if ext in (".xlsx", ".xlsm"):
+        return _read_xlsx(data, file_name, fail)
     scan = BackgroundScan(data, "ods" if ext == ".ods" else "xlsx") if ext in (".xlsx", ".xlsm", ".ods") else None
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -183,6 +188,82 @@ def _read_workbook(data: bytes, file_name: str, fail) -> list[RawSheet]:
     return sheets
 
 
+def _read_xlsx(data: bytes, file_name: str, fail) -> list[RawSheet]:
+    """An xlsx/xlsm workbook through fastexcel, straight into Arrow text (see :mod:`loaders.grid`).
+
+    The XML scan runs beside the read (fastexcel releases the GIL) and gives
+    what text cannot: formulas, errors, percentages, hidden rows and columns,
+    merged ranges, and the typed cells (numbers, booleans, dates).
+    """
+    import fastexcel
+
+    scan = BackgroundScan(data, "xlsx")
+    try:
+        reader = fastexcel.read_excel(data)
+        large = _large_sheets(data)
+        sheets = []
+        for name in reader.sheet_names:
+            if name in large:
+                try:
+                    grid = read_in_parts(data, name, large[name])
+                except SplitFailed:
+                    grid = None
+                if grid is not None:
+                    visibility = large_visibility(data, name)
+                    sheets.append(RawSheet(name, grid, visibility))
+                    continue
+            sheet = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
+            visibility = str(sheet.visible).lower().replace("_", "")
+            table = sheet.to_arrow() if sheet.width else None
+            columns: dict[int, pa.Array] = {}
+            n_rows = 0
+            if table is not None and table.num_rows:
+                n_rows = table.num_rows
+                for info, col in zip(sheet.selected_columns, table.columns, strict=True):
+                    columns[info.absolute_index] = col
+            width = max(columns, default=-1) + 1
+            empty = pa.nulls(n_rows, pa.string())
+            grid = ArrowGrid([columns.get(c, empty) for c in range(width)], n_rows)
+            del sheet, table
+            sheets.append(RawSheet(name, grid, visibility if visibility in ("hidden", "veryhidden") else "visible"))
+    except Exception as exc:  # noqa: BLE001 - any reader failure means "damaged"
+        scan.result()
+        raise fail(
+            "source-error",
+            f"Filen {file_name} är skadad och kan inte läsas ({type(exc).__name__}).",
+            f"The file {file_name} is damaged and cannot be read ({type(exc).__name__}).",
+        ) from None
+    release_freed_memory()
+    marks = scan.result()
+    for sheet in sheets:
+        if sheet.name in marks:
+            sheet.marks = marks[sheet.name]
+            grid = sheet.rows
+            for (r, c), value in sheet.marks.typed.items():
+                if r < len(grid) and c < grid.width:
+                    grid.put(r, c, value)
+            sheet.merges = tuple(sheet.marks.merges)
+            _show_marks(sheet)
+    return sheets
+
+
+def _large_sheets(data: bytes) -> dict[str, str]:
+    """Sheet name -> XML part of the sheets large enough to be read in parts (see loaders.grid.read_in_parts)."""
+    from loaders.grid import SPLIT_BYTES
+    from loaders.xlsxmeta import sheet_paths
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        sizes = {i.filename: i.file_size for i in z.infolist()}
+        return {name: path for name, path in sheet_paths(z).items() if sizes.get(path, 0) > SPLIT_BYTES}
+
+
+def large_visibility(data: bytes, name: str) -> str:
+    """A sheet's visibility from workbook.xml: "visible", "hidden" or "veryhidden"."""
+    from loaders.xlsxmeta import sheet_states
+
+    return sheet_states(data).get(name, "visible")
+
+
 def _show_marks(sheet: RawSheet) -> None:
     """Write what Excel would display into cells calamine left blank or bare.
 
@@ -193,18 +274,16 @@ def _show_marks(sheet: RawSheet) -> None:
     stands is decided later, once the header tells which field it is in.
     """
     rows = sheet.rows
-    width = max((len(r) for r in rows), default=0)
+    arrow = isinstance(rows, ArrowGrid)  # its percent marks were checked to be numbers by the scan
     limit = len(rows) + 10_000
     for shown, only_numbers in ((sheet.marks.errors, False), (sheet.marks.formulas, False),
-                                (sheet.marks.percents, True)):
+                                (sheet.marks.percents, not arrow)):
         for (r, c), text in shown.items():
             if r >= limit or c >= MAX_GRID_COL:
                 continue
-            while len(rows) <= r:
-                rows.append([""] * width)
-            row = rows[r]
-            if len(row) <= c:
-                row.extend([""] * (c + 1 - len(row)))
-            if only_numbers and (isinstance(row[c], bool) or not isinstance(row[c], (int, float))):
-                continue
-            row[c] = text
+            if only_numbers:
+                row = rows[r] if r < len(rows) else []
+                value = row[c] if c < len(row) else None
+                if isinstance(value, bool) or not isinstance(value, (int, float)):
+                    continue
+            put(rows, r, c, text)

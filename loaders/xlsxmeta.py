@@ -17,6 +17,7 @@ was opened by calamine first, and every regex is bounded by the chunk.
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import re
@@ -49,6 +50,12 @@ _ATTR_NUM = re.compile(rb'\b(min|max|r|si)="(\d+)"')
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\s([^>]*)/?>")
 _REL = re.compile(rb"<(?:\w+:)?Relationship\s([^>]*)/?>")
 _ANY_ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3}[0-9]{1,7}):([A-Z]{1,3}[0-9]{1,7})"')
+
+
+def _number_re(prefix: bytes) -> re.Pattern:
+    """A saved value with a decimal point or an exponent: a number that may not be a whole one."""
+    return re.compile(b"<" + re.escape(prefix) + rb"v>(-?[0-9]*\.[0-9]+(?:[Ee][-+]?[0-9]+)?|-?[0-9]+[Ee][-+]?[0-9]+)</")
 
 
 @dataclass
@@ -61,8 +68,12 @@ class SheetMarks:
     hidden_rows: list[int] = field(default_factory=list)
     hidden_cols: set[int] = field(default_factory=set)
     autofilter: bool = False
-    #: Merged ranges (0-based, inclusive) when the reader gives none (OpenDocument).
+    #: Merged ranges (0-based, inclusive) when the reader gives none (OpenDocument, and xlsx read by fastexcel).
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    #: Cells whose Python type the text alone does not tell (xlsx): non-integer numbers (float),
+    #: booleans, and numbers formatted as dates or times (date, datetime or time), as python-calamine
+    #: would return them.
+    typed: dict[tuple[int, int], object] = field(default_factory=dict)
 
 
 def col_index(letters: bytes | str) -> int:
@@ -97,6 +108,20 @@ def sheet_paths(z: zipfile.ZipFile) -> dict[str, str]:
         return {}
 
 
+def sheet_states(data: bytes) -> dict[str, str]:
+    """Sheet name -> "visible", "hidden" or "veryhidden", from workbook.xml."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            raw = z.read("xl/workbook.xml")
+    except (KeyError, zipfile.BadZipFile):
+        return {}
+    out = {}
+    for attrs in _SHEET.findall(raw):
+        a = _attrs(attrs)
+        out[a.get("name", "")] = a.get("state", "visible").lower()
+    return out
+
+
 def percent_styles(z: zipfile.ZipFile) -> dict[int, int]:
     """Cell style index -> decimals, for the styles that show a number as a percentage."""
     try:
@@ -120,6 +145,62 @@ def percent_styles(z: zipfile.ZipFile) -> dict[int, int]:
         if fmt and int(fmt.group(1)) in known:
             out[i] = known[int(fmt.group(1))]
     return out
+
+
+#: Excel's built-in number formats that show a date or a time.
+_BUILTIN_DATES = frozenset({14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47, *range(27, 37), *range(50, 59)})
+
+
+def _is_date_code(code: str) -> bool:
+    """Whether a custom number format shows a date or time (d, m, y, h or s outside quotes and colours)."""
+    code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.', "", code.split(";")[0]).lower()
+    if code in ("", "general", "@"):
+        return False
+    return any(ch in code for ch in "dmyhs")
+
+
+def date_styles(z: zipfile.ZipFile) -> frozenset[int]:
+    """Cell style indexes whose number format shows a date or a time."""
+    try:
+        styles = z.read("xl/styles.xml")
+    except KeyError:
+        return frozenset()
+    custom = set()
+    for raw in re.findall(rb"<(?:\w+:)?numFmt\s([^>]*)/?>", styles):
+        a = _attrs(raw)
+        if _is_date_code(a.get("formatCode", "")):
+            custom.add(int(a.get("numFmtId", "-1")))
+    m = re.search(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", styles, re.S)
+    if not m:
+        return frozenset()
+    out = set()
+    for i, raw in enumerate(re.findall(rb"<(?:\w+:)?xf\b([^>]*?)/?>", m.group(1))):
+        fmt = re.search(rb'\bnumFmtId="(\d+)"', raw)
+        if fmt and (int(fmt.group(1)) in _BUILTIN_DATES or int(fmt.group(1)) in custom):
+            out.add(i)
+    return frozenset(out)
+
+
+def uses_1904(z: zipfile.ZipFile) -> bool:
+    """Whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900."""
+    try:
+        head = z.read("xl/workbook.xml")[:8192]
+    except KeyError:
+        return False
+    return re.search(rb'\bdate1904="(?:1|true)"', head) is not None
+
+
+def excel_date(serial: float, date1904: bool = False):
+    """An Excel date number as python-calamine returns it: a date, a datetime, or a time below 1."""
+    if serial < 1 and not date1904:
+        seconds = round(serial * 86400)
+        return dt.time(seconds // 3600 % 24, seconds // 60 % 60, seconds % 60)
+    if date1904:
+        epoch = dt.datetime(1904, 1, 1)
+    else:
+        epoch = dt.datetime(1899, 12, 30) if serial >= 61 else dt.datetime(1899, 12, 31)  # Excel's 1900 leap day
+    value = epoch + dt.timedelta(milliseconds=round(serial * 86_400_000))
+    return value.date() if value.time() == dt.time() else value
 
 
 class _RawDeflate:
@@ -215,11 +296,19 @@ def _where(head: bytes) -> tuple[int, int] | None:
     return (int(m.group(2)) - 1, col_index(m.group(1))) if m else None
 
 
-def scan_sheet(stream, pct: dict[int, int]) -> SheetMarks:
-    """Find formula-without-value, error, percent and hidden cells in one sheet's XML stream."""
+def scan_sheet(stream, pct: dict[int, int], dates: frozenset[int] = frozenset(),
+               date1904: bool = False) -> SheetMarks:
+    """Find formula-without-value, error, percent, hidden, merged and typed cells in one sheet's XML stream.
+
+    Typed cells (:attr:`SheetMarks.typed`) are what a text reader such as
+    fastexcel cannot tell: non-integer numbers, booleans, and date-formatted
+    numbers (``dates`` are the date style indexes, see :func:`date_styles`).
+    """
     marks = SheetMarks()
     shared: dict[str, str] = {}
     pct_needles = [b' s="%d"' % k for k in pct]
+    style_needles = pct_needles + [b' s="%d"' % k for k in dates if k not in pct]
+    number_re = _number_re(b"")
     first = True
     last = b""
     close_f, open_f = b"</f>", b"<f"
@@ -229,6 +318,7 @@ def scan_sheet(stream, pct: dict[int, int]) -> SheetMarks:
             root = re.search(rb"<(\w+:)?worksheet\b", piece[:4096])
             prefix = (root.group(1) or b"") if root else b""
             close_f, open_f = b"</" + prefix + b"f>", b"<" + prefix + b"f"
+            number_re = _number_re(prefix)
             head = piece[: piece.find(b"<sheetData")] if b"<sheetData" in piece else piece
             for raw in _COL.findall(head):
                 if b'hidden="1"' in raw or b'hidden="true"' in raw:
@@ -270,9 +360,35 @@ def scan_sheet(stream, pct: dict[int, int]) -> SheetMarks:
                 v = _VALUE.search(cell[1])
                 marks.errors[where] = v.group(1).decode("utf-8", "replace").strip() if v else "#VALUE!"
                 marks.formulas.pop(where, None)
-        if pct_needles and any(n in piece for n in pct_needles):
+        for m in number_re.finditer(piece):
+            cell = _cell_around(piece, m.start())
+            if cell is None:
+                continue
+            t = _TYPE.search(cell[0])
+            where = _where(cell[0])
+            if where is None or (t and t.group(1) != b"n"):
+                continue
+            number = float(m.group(1))
+            if not number.is_integer():
+                marks.typed[where] = number
+        if b't="b"' in piece:
+            at = piece.find(b't="b"')
+            while at >= 0:
+                cell = _cell_around(piece, at)
+                at = piece.find(b't="b"', at + 1)
+                if cell is None or b't="b"' not in cell[0]:
+                    continue
+                where, v = _where(cell[0]), _VALUE.search(cell[1])
+                if where is not None and v is not None and v.group(1).strip() in (b"0", b"1"):
+                    marks.typed[where] = v.group(1).strip() == b"1"
+        if b"mergeCell " in piece:
+            for m in _MERGE.finditer(piece):
+                a, b = (_where(b'r="' + ref + b'"') for ref in m.groups())
+                if a is not None and b is not None:
+                    marks.merges.append((min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])))
+        if style_needles and any(n in piece for n in style_needles):
             starts = set()
-            for needle in pct_needles:
+            for needle in style_needles:
                 at = piece.find(needle)
                 while at >= 0:
                     starts.add(at)
@@ -283,7 +399,8 @@ def scan_sheet(stream, pct: dict[int, int]) -> SheetMarks:
                     continue
                 head, body = cell
                 s = _STYLE.search(head)
-                if not s or int(s.group(1)) not in pct:
+                style = int(s.group(1)) if s else -1
+                if style not in pct and style not in dates:
                     continue
                 t = _TYPE.search(head)
                 v = _VALUE.search(body)
@@ -294,7 +411,10 @@ def scan_sheet(stream, pct: dict[int, int]) -> SheetMarks:
                     number = float(v.group(1))
                 except ValueError:
                     continue
-                marks.percents[where] = f"{number * 100:.{pct[int(s.group(1))]}f}%"
+                if style in pct:
+                    marks.percents[where] = f"{number * 100:.{pct[style]}f}%"
+                elif number == number and abs(number) < 2_958_466:  # up to 9999-12-31, as Excel
+                    marks.typed[where] = excel_date(number, date1904)
         last = piece
     marks.autofilter = b"autoFilter" in last[-(1 << 20):]  # it follows the cell data
     return marks
@@ -311,7 +431,7 @@ def scan_workbook(data: bytes) -> dict[str, SheetMarks]:
             paths = sheet_paths(z)
             if not paths:
                 return {}
-            pct = percent_styles(z)
+            pct, dates, date1904 = percent_styles(z), date_styles(z), uses_1904(z)
             out = {}
             names = set(z.namelist())
             for name, path in paths.items():
@@ -320,9 +440,9 @@ def scan_workbook(data: bytes) -> dict[str, SheetMarks]:
                 stream = _RawDeflate.open(data, z.getinfo(path))
                 if stream is None:
                     with z.open(path) as stream:
-                        out[name] = scan_sheet(stream, pct)
+                        out[name] = scan_sheet(stream, pct, dates, date1904)
                 else:
-                    out[name] = scan_sheet(stream, pct)
+                    out[name] = scan_sheet(stream, pct, dates, date1904)
             return out
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, RuntimeError):
         return {}
