@@ -137,6 +137,13 @@ class Extent:
         return self.max_col * self.max_row
 
 
+def _spaced(body: bytes) -> bytes:
+    """XML may put a tab or a line break before an attribute; make it a space, so ``r="…"`` is always found."""
+    if b'\tr="' in body or b'\nr="' in body or b'\rr="' in body:
+        return body.replace(b'\tr="', b' r="').replace(b'\nr="', b' r="').replace(b'\rr="', b' r="')
+    return body
+
+
 def _chunks(stream, chunk: int):
     """The stream's decompressed blocks, then b"" once."""
     while True:
@@ -161,7 +168,7 @@ def scan_sheet(stream, chunk: int = CHUNK) -> Extent:
             if cut <= 0:
                 carry = data
                 continue
-        body, carry = data[:cut], data[cut:]
+        body, carry = _spaced(data[:cut]), data[cut:]
         if first:
             m = _DIMENSION.search(body[:4096])
             ext.declared = m.group(1).decode("ascii") if m else ""
@@ -192,7 +199,7 @@ def extreme_refs(stream, k: int = 32, chunk: int = CHUNK) -> list[tuple[int, int
         block = stream.read(chunk)
         data = carry + block
         cut = len(data) if not block else max(data.rfind(b"<"), 0)
-        body, carry = data[:cut], data[cut:]
+        body, carry = _spaced(data[:cut]), data[cut:]
         refs = [(col_number(a), int(b)) for a, b in _REF.findall(body)]
         by_col = heapq.nlargest(k, by_col + refs)
         by_row = heapq.nlargest(k, by_row + refs, key=lambda x: (x[1], x[0]))

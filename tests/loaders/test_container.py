@@ -75,6 +75,14 @@ def test_attribute_order_and_prefix_do_not_hide_a_stray_cell():
     assert "Cell XFD1048576" in refused(hostile.workbook(xml)).message("sv")
 
 
+@pytest.mark.parametrize("space", ["\t", "\n", "\r\n"])
+def test_a_tab_or_line_break_before_the_reference_does_not_hide_a_stray_cell(space):
+    xml = hostile.sheet_xml(hostile.coded_rows(4)).replace(
+        "</sheetData>", f'<row r="1048576"><c{space}r="XFD1048576" t="n"><v>1</v></c></row></sheetData>')
+    p = refused(hostile.workbook(xml))
+    assert p.message("en").startswith("Cell XFD1048576 on the sheet Svar lies far outside the data (A1:E5).")
+
+
 def test_zip_bomb_is_refused_by_ratio_naming_the_limit():
     data = hostile.bomb_xlsx(1024)  # 1 GB of sheet XML
     assert len(data) < 3 << 20
