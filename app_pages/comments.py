@@ -5,8 +5,9 @@ import streamlit as st
 
 from components import aggregates as agg
 from components import charting
-from components.charting import quote_md, show_frame, stop_if_empty, text, url_multiselect, url_text
+from components.charting import quote_md, stop_if_empty, text, url_multiselect, url_text
 from components.context import page_context
+from components.tables import show_table
 from components.text import escape_md
 from i18n.numbers import fmt_int
 from i18n.strings import stance_label, t, type_label
@@ -49,7 +50,7 @@ table = rows.head(charting.TABLE_ROWS)
 with st.expander(t("common.show_table", lang), icon=":material/table:"):
     if total > len(table):
         st.caption(text("cap.table", lang, shown=fmt_int(len(table), lang), n=fmt_int(total, lang)))
-    show_frame(table[TABLE], lang, key="comments_table")
+    show_table(table[TABLE], lang, key="comments_table")
 st.markdown("\n\n".join(
     f"**{escape_md(r['respondent'])}** ({escape_md(type_label(r['respondent_type'], lang))}) · "
     f"{escape_md(labels.get(r['proposal_id'], r['proposal_id']))} · {stance_label(r['stance'], lang)}\n\n"

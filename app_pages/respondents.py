@@ -6,8 +6,9 @@ from charts import titles
 from charts.heatmaps import stance_grid
 from components import aggregates as agg
 from components import charting
-from components.charting import chart_block, show_frame, stop_if_empty, text, url_selectbox
+from components.charting import chart_block, stop_if_empty, text, url_selectbox
 from components.context import page_context
+from components.tables import show_table
 from components.text import escape_md, md_t
 from i18n.numbers import fmt_int
 from i18n.strings import t, type_label
@@ -35,7 +36,7 @@ if rejected:
 summaries, answers = agg.respondent_profile(key, f, who)
 for row in summaries:
     st.subheader(escape_md(respondent_headline(row, lang)))
-show_frame(answers[ANSWER_TABLE], lang, key="respondent_answers")
+show_table(answers[ANSWER_TABLE], lang, key="respondent_answers")
 
 st.divider()
 sort, _ = url_selectbox(t("respondents.sort", lang), ["type", "agreement"], param="sortering", key="w_grid_sort",
