@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import aggregates as agg
 from components import charting
-from components.charting import quote_md, stop_if_empty, text, url_multiselect, url_text
+from components.charting import PROPOSAL_PARAM, quote_md, stop_if_empty, text, url_multiselect, url_text
 from components.context import page_context
 from components.tables import show_table
 from components.text import escape_md
@@ -27,8 +27,8 @@ query = url_text(t("comments.search", lang), param="sok", key="w_comment_query",
                  placeholder=t("comments.search_placeholder", lang))
 left, right = st.columns(2)
 with left:
-    props, _ = url_multiselect(t("comments.proposals", lang), list(labels), param="forslag", key="w_comment_proposals",
-                               format_func=labels.get, placeholder=t("sidebar.all", lang))
+    props, _ = url_multiselect(t("comments.proposals", lang), list(labels), param=PROPOSAL_PARAM,
+                               key="w_comment_proposals", format_func=labels.get, placeholder=t("sidebar.all", lang))
 with right:
     stances, _ = url_multiselect(t("comments.stances", lang), list(STANCES), param="stallning",
                                  key="w_comment_stances", format_func=lambda s: stance_label(s, lang),

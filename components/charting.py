@@ -17,11 +17,14 @@ from collections.abc import Callable, Iterable, Sequence
 import pandas as pd
 import streamlit as st
 
+from analysis.filters import PARAM_NAMES
 from components.tables import show_table
 from components.text import escape_md
 from i18n.strings import t
 
 PROPOSAL_PAGE = "app_pages/proposal.py"
+#: The URL parameter naming a proposal (``forslag``): the proposal page's choice, the comments page's filter.
+PROPOSAL_PARAM = PARAM_NAMES["proposals"]
 
 #: How much of a large selection a page draws at once (the rest behind a search, a toggle or paging;
 #: every row is in the sidebar's download). Pages read these at run time, so tests can lower them.
@@ -34,7 +37,6 @@ def text(key: str, lang: str, **fmt) -> str:
     from i18n.strings import t
 
     return t(f"large.{key}", lang, **fmt)
-PROPOSAL_PARAM = "forslag"
 
 
 # ---------------------------------------------------------------- empty views
