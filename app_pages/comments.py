@@ -21,7 +21,7 @@ lang, key, f = c.lang, c.source.key, c.filters
 st.title(t("comments.title", lang))
 stop_if_empty(c.view, lang)
 
-opts = agg.proposal_choices(key, f)
+opts = agg.proposal_options(key, f)
 labels = dict(zip(opts["proposal_id"].tolist(), opts["label"].tolist()))
 query = url_text(t("comments.search", lang), param="sok", key="w_comment_query",
                  placeholder=t("comments.search_placeholder", lang))
@@ -37,7 +37,7 @@ st.caption(t("comments.type_hint", lang))
 
 # The count and the first charting.TABLE_ROWS matches (in the table's order): a large selection has
 # hundreds of thousands of comments, which no one reads in a table (the sidebar's download has them all).
-total, rows = agg.comment_page(key, replace(f, proposals=tuple(props), stances=tuple(stances)), query,
+total, rows = agg.comment_matches(key, replace(f, proposals=tuple(props), stances=tuple(stances)), query,
                                max(charting.TABLE_ROWS, LIMIT))
 if total == 0:
     st.info(t("comments.none", lang))

@@ -25,7 +25,7 @@ lang, key, f = c.lang, c.source.key, c.filters
 st.title(t("proposal.title", lang))
 stop_if_empty(c.view, lang)
 
-opts = agg.proposal_choices(key, f)
+opts = agg.proposal_options(key, f)
 ids = opts["proposal_id"].tolist()
 labels = dict(zip(ids, opts["label"].tolist()))
 if not labels:
@@ -50,7 +50,7 @@ else:
 
 answers = agg.proposal_answers(key, f, pid)
 st.subheader(t("proposal.respondents", lang, n=fmt_int(len(answers), lang)))
-missing = agg.proposal_not_addressing(key, f, pid)
+missing = agg.not_addressing(key, f, pid)
 if missing:
     st.caption(t("proposal.not_addressing", lang, n=fmt_int(missing, lang)))
 show_table(answers[ANSWER_TABLE], lang, key="proposal_answers")

@@ -27,7 +27,7 @@ lang, key, f = c.lang, c.source.key, c.filters
 st.title(t("respondents.title", lang))
 stop_if_empty(c.view, lang)
 
-people = agg.respondent_choices(key, f)
+people = agg.respondent_options(key, f)
 types = dict(zip(people["respondent"].tolist(), people["respondent_type"].astype("str").tolist()))
 who, rejected = url_selectbox(t("respondents.pick", lang), list(types), param="instans", key="w_respondent",
                               format_func=lambda n: f"{n} ({type_label(types[n], lang)})")
@@ -49,7 +49,7 @@ if f.consultation is None and len(consultations) > 1:
     grid_consultation, _ = url_selectbox(text("grid.consultation", lang), consultations, param="matris",
                                          key="w_grid_consultation")
     st.caption(text("grid.one_consultation", lang))
-grid = agg.stance_grid(key, f, sort, grid_consultation)
+grid = agg.stance_matrix(key, f, sort, grid_consultation)
 proposals = [col for col in grid.columns if col not in KEYS]
 # A consultation can have hundreds of respondents and the grid draws a cell per answer: one page of
 # charting.GRID_ROWS respondents at a time.
