@@ -71,11 +71,18 @@ class Filters:
     def is_empty(self) -> bool:
         return self.consultation is None and not any(getattr(self, n) for n in _MULTI)
 
-    def to_params(self) -> dict[str, str | list[str]]:
-        """URL query params: ``remiss`` as a string, the others as lists; empty ones left out."""
+    def to_params(self, all_consultations: str | None = None) -> dict[str, str | list[str]]:
+        """URL query params: ``remiss`` as a string, the others as lists; empty ones left out.
+
+        ``all_consultations`` is the ``remiss`` value to write when no consultation is selected (the
+        sidebar's "*", so a link keeps "all consultations" rather than falling back to the first one);
+        None leaves ``remiss`` out, as for any other empty field.
+        """
         params: dict[str, str | list[str]] = {}
         if self.consultation is not None:
             params[PARAM_NAMES["consultation"]] = self.consultation
+        elif all_consultations is not None:
+            params[PARAM_NAMES["consultation"]] = all_consultations
         for name in _MULTI:
             if getattr(self, name):
                 params[PARAM_NAMES[name]] = list(getattr(self, name))

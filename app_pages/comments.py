@@ -5,8 +5,9 @@ import streamlit as st
 
 from components import aggregates as agg
 from components import charting
-from components.charting import quote_md, show_frame, stop_if_empty, text, url_multiselect, url_text
+from components.charting import PROPOSAL_PARAM, quote_md, stop_if_empty, text, url_multiselect, url_text
 from components.context import page_context
+from components.tables import show_table
 from components.text import escape_md
 from i18n.numbers import fmt_int
 from i18n.strings import stance_label, t, type_label
@@ -20,14 +21,14 @@ lang, key, f = c.lang, c.source.key, c.filters
 st.title(t("comments.title", lang))
 stop_if_empty(c.view, lang)
 
-opts = agg.proposal_choices(key, f)
+opts = agg.proposal_options(key, f)
 labels = dict(zip(opts["proposal_id"].tolist(), opts["label"].tolist()))
 query = url_text(t("comments.search", lang), param="sok", key="w_comment_query",
                  placeholder=t("comments.search_placeholder", lang))
 left, right = st.columns(2)
 with left:
-    props, _ = url_multiselect(t("comments.proposals", lang), list(labels), param="forslag", key="w_comment_proposals",
-                               format_func=labels.get, placeholder=t("sidebar.all", lang))
+    props, _ = url_multiselect(t("comments.proposals", lang), list(labels), param=PROPOSAL_PARAM,
+                               key="w_comment_proposals", format_func=labels.get, placeholder=t("sidebar.all", lang))
 with right:
     stances, _ = url_multiselect(t("comments.stances", lang), list(STANCES), param="stallning",
                                  key="w_comment_stances", format_func=lambda s: stance_label(s, lang),
@@ -36,7 +37,7 @@ st.caption(t("comments.type_hint", lang))
 
 # The count and the first charting.TABLE_ROWS matches (in the table's order): a large selection has
 # hundreds of thousands of comments, which no one reads in a table (the sidebar's download has them all).
-total, rows = agg.comment_page(key, replace(f, proposals=tuple(props), stances=tuple(stances)), query,
+total, rows = agg.comment_matches(key, replace(f, proposals=tuple(props), stances=tuple(stances)), query,
                                max(charting.TABLE_ROWS, LIMIT))
 if total == 0:
     st.info(t("comments.none", lang))
@@ -49,7 +50,7 @@ table = rows.head(charting.TABLE_ROWS)
 with st.expander(t("common.show_table", lang), icon=":material/table:"):
     if total > len(table):
         st.caption(text("cap.table", lang, shown=fmt_int(len(table), lang), n=fmt_int(total, lang)))
-    show_frame(table[TABLE], lang, key="comments_table")
+    show_table(table[TABLE], lang, key="comments_table")
 st.markdown("\n\n".join(
     f"**{escape_md(r['respondent'])}** ({escape_md(type_label(r['respondent_type'], lang))}) · "
     f"{escape_md(labels.get(r['proposal_id'], r['proposal_id']))} · {stance_label(r['stance'], lang)}\n\n"

@@ -21,7 +21,7 @@ stop_if_empty(c.view, lang)
 
 by, _ = url_selectbox(t("contrast.by", lang), BY, param="per", key="w_contrast_by", widget=st.radio,
                       horizontal=True, format_func=lambda v: t(f"contrast.by.{v}", lang))
-options = agg.choices(key, f)["addressees" if by == "addressee" else "types"]
+options = agg.present_values(key, f)["addressees" if by == "addressee" else "types"]
 if len(options) < 2:
     st.info(t("contrast.need_two", lang))
     st.stop()
@@ -46,7 +46,7 @@ with o3:
     sort, _ = url_selectbox(t("contrast.sort", lang), ["key", "difference"], param="sortering", key="w_contrast_sort",
                             widget=st.radio, format_func=lambda v: t(f"contrast.sort.{v}", lang))
 
-rows = agg.contrast_rows(key, f, a, b, by, partly, denominator, sort)
+rows = agg.contrast_table(key, f, a, b, by, partly, denominator, sort)
 a_name, b_name = name(a), name(b)
 fig = dumbbell(rows, lang, a_name=a_name, b_name=b_name, id_col="proposal_id" if by == "proposal_id" else None,
                title=titles.contrast_title(rows, lang, a, b, by),
@@ -60,7 +60,7 @@ if "Region" in (a, b) and by != "addressee":
 
 if by == "proposal_id" and url_toggle(t("contrast.weighted", lang), param="viktat", key="w_contrast_weighted",
                                       help=t("contrast.weighted_help", lang)):
-    w = agg.weighted_rows(key, f, a, b, partly)
+    w = agg.weighted_pair(key, f, a, b, partly)
     if w.empty:
         st.info(t("chart.weighted.none", lang))
     else:

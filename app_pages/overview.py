@@ -21,7 +21,7 @@ lang, key, f = c.lang, c.source.key, c.filters
 st.title(t("overview.title", lang))
 stop_if_empty(c.view, lang)
 
-fig = agg.overview_figures(key, f)
+fig = agg.key_figures(key, f)
 cols = st.columns(4)
 cols[0].metric(t("overview.respondents", lang), fmt_int(fig["replied"], lang))
 cols[0].caption(t("overview.respondents_help", lang, replied=fmt_int(fig["replied"], lang),
@@ -34,9 +34,9 @@ cols[3].metric(t("overview.agree", lang), fmt_pct(fig["agree_share"], lang))
 cols[3].caption(t("overview.agree_help", lang, k=fmt_int(fig["agree"], lang), n=fmt_int(fig["answers"], lang)))
 
 st.subheader(t("overview.summary", lang))
-st.markdown(join_lines(escape_md(h) for h in agg.plain_headlines(key, f, lang)))
+st.markdown(join_lines(escape_md(h) for h in agg.headlines(key, f, lang)))
 
-props = agg.proposal_stances(key, f)
+props = agg.proposal_breakdown(key, f)
 bars = stance_bars(props, lang, label_col="label", id_col="proposal_id",
                    title=titles.proposals_title(props, lang), description=titles.proposals_description(props, lang))
 event = chart_block(bars, props[PROPOSAL_TABLE], lang, key="overview_proposals", clickable=True)
@@ -45,7 +45,7 @@ open_proposal(event)
 
 region_map_block(key, f, lang, block_key="overview_region_map")  # where in the country, for the regions
 
-cov = agg.coverage(key, f)
+cov = agg.coverage_by_type(key, f)
 chart_block(coverage_bars(cov, lang, title=titles.coverage_title(cov, lang),
                           description=titles.coverage_description(cov, lang)), cov, lang, key="coverage")
 
@@ -60,7 +60,7 @@ if everyone > charting.HEADLINE_ROWS:
     query = left.text_input(text("headlines.search", lang), key="w_headline_query",
                             placeholder=text("headlines.search_placeholder", lang)).strip()
     show_all = right.toggle(text("headlines.show_all", lang, n=fmt_int(everyone, lang)), key="w_headline_all")
-total, lines = agg.headline_lines(key, f, lang, query, None if show_all else charting.HEADLINE_ROWS)
+total, lines = agg.respondent_headlines(key, f, lang, query, None if show_all else charting.HEADLINE_ROWS)
 if total > len(lines):
     st.caption(text("headlines.limited", lang, shown=fmt_int(len(lines), lang), n=fmt_int(total, lang)))
 if not lines and query:

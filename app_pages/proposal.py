@@ -7,11 +7,11 @@ from components import aggregates as agg
 from components.charting import (
     PROPOSAL_PARAM,
     chart_block,
-    show_frame,
     stop_if_empty,
     url_selectbox,
 )
 from components.context import page_context
+from components.tables import show_table
 from components.text import md_t
 from i18n.numbers import fmt_int
 from i18n.strings import t
@@ -25,7 +25,7 @@ lang, key, f = c.lang, c.source.key, c.filters
 st.title(t("proposal.title", lang))
 stop_if_empty(c.view, lang)
 
-opts = agg.proposal_choices(key, f)
+opts = agg.proposal_options(key, f)
 ids = opts["proposal_id"].tolist()
 labels = dict(zip(ids, opts["label"].tolist()))
 if not labels:
@@ -50,7 +50,7 @@ else:
 
 answers = agg.proposal_answers(key, f, pid)
 st.subheader(t("proposal.respondents", lang, n=fmt_int(len(answers), lang)))
-missing = agg.proposal_not_addressing(key, f, pid)
+missing = agg.not_addressing(key, f, pid)
 if missing:
     st.caption(t("proposal.not_addressing", lang, n=fmt_int(missing, lang)))
-show_frame(answers[ANSWER_TABLE], lang, key="proposal_answers")
+show_table(answers[ANSWER_TABLE], lang, key="proposal_answers")

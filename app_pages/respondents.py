@@ -6,8 +6,9 @@ from charts import titles
 from charts.heatmaps import stance_grid
 from components import aggregates as agg
 from components import charting
-from components.charting import chart_block, show_frame, stop_if_empty, text, url_selectbox
+from components.charting import chart_block, stop_if_empty, text, url_selectbox
 from components.context import page_context
+from components.tables import show_table
 from components.text import escape_md, md_t
 from i18n.numbers import fmt_int
 from i18n.strings import t, type_label
@@ -26,7 +27,7 @@ lang, key, f = c.lang, c.source.key, c.filters
 st.title(t("respondents.title", lang))
 stop_if_empty(c.view, lang)
 
-people = agg.respondent_choices(key, f)
+people = agg.respondent_options(key, f)
 types = dict(zip(people["respondent"].tolist(), people["respondent_type"].astype("str").tolist()))
 who, rejected = url_selectbox(t("respondents.pick", lang), list(types), param="instans", key="w_respondent",
                               format_func=lambda n: f"{n} ({type_label(types[n], lang)})")
@@ -35,7 +36,7 @@ if rejected:
 summaries, answers = agg.respondent_profile(key, f, who)
 for row in summaries:
     st.subheader(escape_md(respondent_headline(row, lang)))
-show_frame(answers[ANSWER_TABLE], lang, key="respondent_answers")
+show_table(answers[ANSWER_TABLE], lang, key="respondent_answers")
 
 st.divider()
 sort, _ = url_selectbox(t("respondents.sort", lang), ["type", "agreement"], param="sortering", key="w_grid_sort",
@@ -48,7 +49,7 @@ if f.consultation is None and len(consultations) > 1:
     grid_consultation, _ = url_selectbox(text("grid.consultation", lang), consultations, param="matris",
                                          key="w_grid_consultation")
     st.caption(text("grid.one_consultation", lang))
-grid = agg.stance_grid(key, f, sort, grid_consultation)
+grid = agg.stance_matrix(key, f, sort, grid_consultation)
 proposals = [col for col in grid.columns if col not in KEYS]
 # A consultation can have hundreds of respondents and the grid draws a cell per answer: one page of
 # charting.GRID_ROWS respondents at a time.

@@ -11,8 +11,8 @@ frozen (:mod:`analysis.memo`), so the intermediates several aggregates need
 computed once per view, however many aggregates a page asks for.
 
 A cached function that wraps one analysis function carries its name (the
-analysis function's docstring says what it returns); the names the pages
-used before are kept as aliases at the end of the module.
+analysis function's docstring says what it returns), and pages call it by
+that name.
 """
 from __future__ import annotations
 
@@ -178,22 +178,3 @@ def stance_matrix(key: str, filters: Filters, sort: str = "type", consultation: 
 def comment_matches(key: str, filters: Filters, query: str = "", limit: int = 1000) -> tuple[int, pd.DataFrame]:
     """(how many comments match, the first ``limit`` of them in the page's order)."""
     return _comments.comment_matches(view(key, filters), query, limit)
-
-
-# The names the pages call (app_pages/ is edited separately): thin aliases of the functions above.
-overview_figures = key_figures
-respondent_table = respondent_summary
-headline_lines = respondent_headlines
-plain_headlines = headlines
-coverage = coverage_by_type
-choices = present_values
-proposal_stances = proposal_breakdown
-proposal_choices = proposal_options
-proposal_not_addressing = not_addressing
-topic_stances = topic_breakdown
-topic_type = topic_type_shares
-contrast_rows = contrast_table
-weighted_rows = weighted_pair
-respondent_choices = respondent_options
-stance_grid = stance_matrix
-comment_page = comment_matches

@@ -14,16 +14,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
-from components.tables import SHARE_COLUMNS, localise, percent_styled
+from analysis.filters import PARAM_NAMES
+from components.tables import show_table
 from components.text import escape_md
-from i18n.numbers import fmt_num
-from i18n.strings import STRINGS, stance_label, t
+from i18n.strings import t
 
 PROPOSAL_PAGE = "app_pages/proposal.py"
+#: The URL parameter naming a proposal (``forslag``): the proposal page's choice, the comments page's filter.
+PROPOSAL_PARAM = PARAM_NAMES["proposals"]
 
 #: How much of a large selection a page draws at once (the rest behind a search, a toggle or paging;
 #: every row is in the sidebar's download). Pages read these at run time, so tests can lower them.
@@ -36,10 +37,6 @@ def text(key: str, lang: str, **fmt) -> str:
     from i18n.strings import t
 
     return t(f"large.{key}", lang, **fmt)
-PROPOSAL_PARAM = "forslag"
-
-_PERCENT_SUFFIXES = ("_share", "_low", "_high", "_coverage")
-_P_COLUMNS = ("p_value", "p_holm")
 
 
 # ---------------------------------------------------------------- empty views
@@ -49,63 +46,6 @@ def stop_if_empty(view, lang: str) -> None:
     if view.responses.empty:
         st.warning(t("app.no_rows", lang), icon=":material/filter_alt_off:")
         st.stop()
-
-
-# ---------------------------------------------------------------- tables
-
-def display_frame(df: pd.DataFrame, lang: str, labels: dict[str, str] | None = None,
-                  stance_cols: Sequence[str] = ()) -> pd.DataFrame:
-    """``df`` ready to show: types and stances translated, small-n flags in words, headers localised.
-
-    ``labels`` overrides the header of given (original) column names;
-    ``stance_cols`` are further columns of stance codes to translate.
-    """
-    out = df.copy()
-    if len(stance_cols):
-        # All stance columns in one go, each distinct code translated once (a grid has
-        # thousands of cells and five codes); the frame is rebuilt once, not column by column.
-        cols = list(stance_cols)
-        wanted = set(cols)
-        values = {name: (col if col.dtype == "str" else col.astype("str")).to_numpy(dtype=object)
-                  for name, col in out.items() if name in wanted}
-        codes, uniques = pd.factorize(np.concatenate([values[c] for c in cols]), use_na_sentinel=True)
-        words = np.array([stance_label(v, lang) if f"stance.{v}" in STRINGS else v for v in uniques] + [np.nan],
-                         dtype=object)
-        translated = dict(zip(cols, words[codes].reshape(len(cols), len(out))))
-        out = pd.DataFrame({name: translated.get(name, col) for name, col in out.items()}, index=out.index)
-    if "small_n" in out.columns:
-        out["small_n"] = [t("contrast.small_n", lang) if flag else "" for flag in out["small_n"].astype(bool)]
-    labels = labels or {}
-    names = [labels.get(c) or (t(f"col.{c}", lang) if f"col.{c}" in STRINGS else c) for c in out.columns]
-    out = localise(out, lang)
-    out.columns = names
-    return out
-
-
-def _is_share(column) -> bool:
-    """A column of shares in [0, 1], shown as percentages in the UI's language."""
-    return column in SHARE_COLUMNS or column == "difference" or str(column).endswith(_PERCENT_SUFFIXES)
-
-
-def _config(df: pd.DataFrame, shown: pd.DataFrame) -> dict:
-    config = {}
-    for original, label in zip(df.columns, shown.columns):
-        if original in _P_COLUMNS:
-            config[label] = st.column_config.NumberColumn(label, format="%.4f")
-        elif original == "comment":
-            config[label] = st.column_config.TextColumn(label, width="large")
-    return config
-
-
-def show_frame(df: pd.DataFrame, lang: str, key: str, labels: dict[str, str] | None = None,
-               stance_cols: Sequence[str] = (), **kwargs) -> None:
-    """``st.dataframe`` of ``df`` with localised headers and values; numbers stay numbers."""
-    shown = display_frame(df, lang, labels, stance_cols)
-    shares = [label for original, label in zip(df.columns, shown.columns) if _is_share(original)]
-    p_values = {label: (lambda v: fmt_num(v, lang, 4)) for original, label in zip(df.columns, shown.columns)
-                if original in _P_COLUMNS}
-    st.dataframe(percent_styled(shown, shares, lang, p_values), hide_index=True, key=key,
-                 column_config=_config(df, shown), **kwargs)
 
 
 # ---------------------------------------------------------------- charts
@@ -125,7 +65,7 @@ def chart_block(fig, table: pd.DataFrame, lang: str, *, key: str, labels: dict[s
                             config={"displaylogo": False}, theme=None, **kwargs)
     st.caption(escape_md(meta.get("description", "")))
     with st.expander(t("common.show_table", lang), icon=":material/table:"):
-        show_frame(table, lang, key=f"{key}_table", labels=labels, stance_cols=stance_cols)
+        show_table(table, lang, key=f"{key}_table", labels=labels, stance_cols=stance_cols)
     return event
 
 

@@ -130,7 +130,7 @@ def evidence_frame(p: ProposalDraft, lang: str) -> pd.DataFrame:
 
 def proposal_block(ctx: PageContext, p: ProposalDraft, edit, style: str) -> None:
     """Heading, change notice, editable text, save/regenerate, and the rows behind the figures."""
-    from components.charting import show_frame
+    from components.tables import show_table
 
     lang, keys = ctx.lang, block_keys(ctx, p, style)
     generated = paragraph(p, lang, style)
@@ -154,7 +154,7 @@ def proposal_block(ctx: PageContext, p: ProposalDraft, edit, style: str) -> None
     right.button(t("draft.ui.regenerate", lang), key=keys["reset"], on_click=_save,
                  args=(ctx, p, keys["text"], generated), icon=":material/refresh:", disabled=not allowed, help=why)
     with st.expander(t("draft.ui.rows", lang)):
-        show_frame(evidence_frame(p, lang), lang, key=keys["rows"], stance_cols=("stance",))
+        show_table(evidence_frame(p, lang), lang, key=keys["rows"], stance_cols=("stance",))
         if p.not_addressing:
             st.caption(t("draft.ui.not_addressing", lang, names=join_names(p.not_addressing, lang)))
         c = p.contrast

@@ -14,6 +14,8 @@ from loaders.natural import natsorted
 from loaders.schema import RESPONDENT_TYPES
 
 ALL = "*"  # URL value for "all consultations"
+#: The filters the sidebar sets and keeps in the URL, in the URL's order.
+_URL_FILTERS = ("consultation", "respondent_types", "topics")
 LANG_NAMES = {"sv": "Svenska", "en": "English"}
 
 
@@ -120,12 +122,14 @@ def render(sources: list[Source], store_error: str | None = None) -> PageContext
 
 
 def _write_url(lang: str, consultation: str, filters: Filters, ds: str | None) -> None:
-    """Keep lang, ds, remiss, typ and tema in the URL; leave page parameters alone."""
-    want = {state.LANG_KEY: None if lang == "sv" else lang,
-            state.DS_KEY: ds,
-            PARAM_NAMES["consultation"]: consultation,
-            PARAM_NAMES["respondent_types"]: list(filters.respondent_types) or None,
-            PARAM_NAMES["topics"]: list(filters.topics) or None}
+    """Keep lang, ds, remiss, typ and tema in the URL; leave page parameters alone.
+
+    The filter values are :meth:`Filters.to_params`'s; the page's own parameters (``forslag``,
+    ``stallning``) are not the sidebar's and stay as they are.
+    """
+    params = filters.to_params(all_consultations=ALL if consultation == ALL else None)
+    want = {state.LANG_KEY: None if lang == "sv" else lang, state.DS_KEY: ds}
+    want.update({PARAM_NAMES[name]: params.get(PARAM_NAMES[name]) for name in _URL_FILTERS})
     qp = st.query_params
     for key, value in want.items():
         have = qp.get_all(key)

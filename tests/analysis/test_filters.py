@@ -73,6 +73,14 @@ def test_params_round_trip():
     assert Filters.from_params({}) == Filters()
 
 
+def test_params_name_all_consultations_when_asked():
+    """The sidebar writes ``remiss=*`` for "all consultations"; a chosen consultation wins over it."""
+    assert Filters(respondent_types=("Region",)).to_params(all_consultations="*") == {"remiss": "*",
+                                                                                       "typ": ["Region"]}
+    assert Filters("Remiss A").to_params(all_consultations="*") == {"remiss": "Remiss A"}
+    assert Filters(topics=("T",)).to_params() == {"tema": ["T"]}
+
+
 def test_from_params_tolerates_garbage():
     f = Filters.from_params({
         "remiss": ["", "X", "Y"],

@@ -56,14 +56,20 @@ def chart_id(at, key: str) -> str:
 
 
 def select_points(at, key: str, ids: list[str]):
-    """Simulate clicking points of a chart whose points carry the id in ``customdata[0]``."""
+    """Simulate clicking points of a chart whose points carry the id in ``customdata[0]``.
+
+    AppTest 1.67 has no public way to select chart points (a plotly chart is an ``UnknownElement`` without
+    ``set_value``, and ``st.plotly_chart`` with ``on_select`` forbids ``session_state`` writes), so the one
+    private use in these tests stays here: the page's widget states plus the selection JSON the browser sends.
+    """
+    # Private AppTest API, see the docstring: the current widget states, to which the click is added.
     states = at._tree.get_widget_states()
     state = states.widgets.add()
     state.id = chart_id(at, key)
     points = [{"customdata": [i], "point_index": n, "curve_number": 0} for n, i in enumerate(ids)]
     state.string_value = json.dumps({"selection": {"points": points, "point_indices": list(range(len(ids))),
                                                    "box": [], "lasso": []}})
-    return at._run(states)
+    return at._run(states)  # private: the only AppTest entry that reruns with given widget states
 
 
 def trace(fig: go.Figure, name: str):
