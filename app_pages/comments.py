@@ -3,6 +3,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from analysis.filters import PARAM_NAMES
 from components import aggregates as agg
 from components import charting
 from components.charting import PROPOSAL_PARAM, quote_md, stop_if_empty, text, url_multiselect, url_text
@@ -30,7 +31,7 @@ with left:
     props, _ = url_multiselect(t("comments.proposals", lang), list(labels), param=PROPOSAL_PARAM,
                                key="w_comment_proposals", format_func=labels.get, placeholder=t("sidebar.all", lang))
 with right:
-    stances, _ = url_multiselect(t("comments.stances", lang), list(STANCES), param="stallning",
+    stances, _ = url_multiselect(t("comments.stances", lang), list(STANCES), param=PARAM_NAMES["stances"],
                                  key="w_comment_stances", format_func=lambda s: stance_label(s, lang),
                                  placeholder=t("sidebar.all", lang))
 st.caption(t("comments.type_hint", lang))
