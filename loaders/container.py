@@ -137,8 +137,14 @@ class Extent:
         return self.max_col * self.max_row
 
 
+_SINGLE_QUOTED = re.compile(rb"(\s)r='([A-Z]+[0-9]+)'")
+
+
 def _spaced(body: bytes) -> bytes:
-    """XML may put a tab or a line break before an attribute; make it a space, so ``r="…"`` is always found."""
+    """XML may put a tab or a line break before an attribute and quote it with ''; make every
+    reference read `` r="…"``, so none is missed."""
+    if b"r='" in body:
+        body = _SINGLE_QUOTED.sub(rb'\1r="\2"', body)
     if b'\tr="' in body or b'\nr="' in body or b'\rr="' in body:
         return body.replace(b'\tr="', b' r="').replace(b'\nr="', b' r="').replace(b'\rr="', b' r="')
     return body

@@ -75,10 +75,11 @@ def test_attribute_order_and_prefix_do_not_hide_a_stray_cell():
     assert "Cell XFD1048576" in refused(hostile.workbook(xml)).message("sv")
 
 
-@pytest.mark.parametrize("space", ["\t", "\n", "\r\n"])
-def test_a_tab_or_line_break_before_the_reference_does_not_hide_a_stray_cell(space):
+@pytest.mark.parametrize("ref", ['\tr="XFD1048576"', '\nr="XFD1048576"', '\r\nr="XFD1048576"',
+                                 " r='XFD1048576'", "\tr='XFD1048576'"])
+def test_a_tab_line_break_or_single_quote_does_not_hide_a_stray_cell(ref):
     xml = hostile.sheet_xml(hostile.coded_rows(4)).replace(
-        "</sheetData>", f'<row r="1048576"><c{space}r="XFD1048576" t="n"><v>1</v></c></row></sheetData>')
+        "</sheetData>", f'<row r="1048576"><c{ref} t="n"><v>1</v></c></row></sheetData>')
     p = refused(hostile.workbook(xml))
     assert p.message("en").startswith("Cell XFD1048576 on the sheet Svar lies far outside the data (A1:E5).")
 
