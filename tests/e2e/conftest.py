@@ -22,6 +22,11 @@ from pathlib import Path
 
 import pytest
 from _require import require
+from playwright.sync_api import expect
+
+# Assertions wait as long as actions do: on a busy CI machine a Streamlit rerun can take
+# longer than Playwright's default 5 s, and a failure should mean "never", not "slow".
+expect.set_options(timeout=20_000)
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-results" / "screenshots"

@@ -31,6 +31,9 @@ def name_new_dataset(page, name):
     box = page.get_by_label("Namn på den nya datamängden")
     box.fill(name)
     box.press("Enter")
+    # The name takes a rerun: wait for it to end, so a click that follows is not sent into a run that
+    # is still drawing the page (seen to be lost on a busy machine).
+    wait_ready(page, '[data-testid="stFileUploader"]')
 
 
 def test_upload_valid_sheet_save_and_reload(app_server, page, tmp_path):
