@@ -258,13 +258,8 @@ def check_id_cells(sheet: RawSheet, hm: HeaderMap, report: Report) -> set[tuple[
         elif _is_date(v):
             dates.append((i, v))
     if numbers:
-        report.warning(
-            "type-error",
-            f"{len(numbers)} förslagsnummer är sparade som tal, inte text (första på rad {numbers[0]}). "
-            "Excel kan ha tagit bort avslutande nollor (4.10 blir 4.1). Formatera kolumnen som text.",
-            f"{len(numbers)} proposal ids are stored as numbers, not text (first on row {numbers[0]}). "
-            "Excel may have dropped trailing zeros (4.10 becomes 4.1). Format the column as text.",
-            sheet=sheet.name or None, row=numbers[0], column=label)
+        report.say("warning", "type-error", "cells.id_numbers", sheet=sheet.name or None, row=numbers[0],
+                   column=label, n=len(numbers), first=numbers[0])
     for i, v in dates[:MAX_LISTED]:
         report.say("error", "type-error", "cells.id_date", sheet=sheet.name or None, row=i + 1, column=label,
                    cell=cell_ref(i, col), **_date_words(v))

@@ -416,18 +416,16 @@ def _row_of(parsed: _Parsed | None, line: int) -> int:
 def read_csv(data: bytes, file_name: str, report: Report, fail) -> list[list]:
     """Read delimited text into rows (``rows[i]`` is Excel row ``i + 1``).
 
-    ``fail(category, sv, en)`` records a file-level error and returns the
+    ``fail(category, key, **fmt)`` records a file-level error and returns the
     exception to raise. Structural errors are recorded by row, then the file is
     refused the same way (unreadable), so no half-read grid is ever used.
     """
-    from i18n.strings import t
     from loaders.sources import Unreadable
 
     try:
         decoded = decode_text(data)
     except UnicodeDecodeError:
-        raise fail("encoding-error", t("csv.undecodable", "sv", file=file_name),
-                   t("csv.undecodable", "en", file=file_name)) from None
+        raise fail("encoding-error", "csv.undecodable", file=file_name) from None
     text, encoding = decoded.text, decoded.encoding
     nul_lines = []
     if "\x00" in text:
@@ -445,8 +443,7 @@ def read_csv(data: bytes, file_name: str, report: Report, fail) -> list[list]:
     except _Stop:
         parsed, broken = None, True
     except csv.Error as exc:  # not expected: every known parser error is reported above by row
-        raise fail("format-error", t("csv.unparseable", "sv", file=file_name, error=exc),
-                   t("csv.unparseable", "en", file=file_name, error=exc)) from None
+        raise fail("format-error", "csv.unparseable", file=file_name, error=exc) from None
     finally:
         csv.field_size_limit(previous)
     if broken:

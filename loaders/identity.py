@@ -63,19 +63,9 @@ MAX_BLOCK = 5000
 
 def say(report: Report, severity: Severity, category: str, key: str, *, sheet: str | None = None,
         row: int | None = None, column: str | None = None, **fmt):
-    """:meth:`Report.say`, but a ``(sv, en)`` tuple among ``fmt`` is filled in per language.
-
-    ``row`` and ``column`` are also available to the message as ``{row}`` and ``{column}``.
-    """
-    from i18n.strings import t
-
-    fmt = {"row": row, "column": column, "sheet": sheet, **fmt}
-
-    def text(lang: str) -> str:
-        i = 1 if lang == "en" else 0
-        return t(key, lang, **{k: (v[i] if isinstance(v, tuple) else v) for k, v in fmt.items()})
-
-    return report.add(severity, category, text("sv"), text("en"), sheet=sheet, row=row, column=column)
+    """:meth:`Report.say`: a ``(sv, en)`` tuple among ``fmt`` is filled in per language, and ``row``,
+    ``column`` and ``sheet`` are available to the message as ``{row}``, ``{column}`` and ``{sheet}``."""
+    return report.say(severity, category, key, sheet=sheet, row=row, column=column, **fmt)
 
 
 # --------------------------------------------------------------------------
