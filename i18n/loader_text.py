@@ -240,4 +240,50 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{n} proposal ids are stored as numbers, not text (first on row {first}). "
         "Excel may have dropped trailing zeros (4.10 becomes 4.1). Format the column as text.",
     ),
+    # --- Words filled into the messages above and in identity_text (loaders/identity.py,
+    # proposal_ids.py, cellcheck.py, csvtext.py)
+    "where.row": ("rad {rows}", "row {rows}"),
+    "where.rows": ("rad {rows}", "rows {rows}"),
+    "where.header": ("rubriken", "the header"),
+    "where.listed_sheet": ("bladet Instanser", "Instanser sheet"),
+    "where.listed_rows": ("bladet Instanser rad {rows}", "Instanser sheet row {rows}"),
+    "cells.searched_row": ("rad {n}: {cells}", "row {n}: {cells}"),
+    "cells.searched_blank": ("rad {n}: tom", "row {n}: blank"),
+    "csv.delim.semicolon": ("semikolon (;)", "semicolon (;)"),
+    "csv.delim.comma": ("komma (,)", "comma (,)"),
+    "csv.delim.tab": ("tabb", "tab"),
+    # What cleaning a name did (identity.cleaned)
+    "identity.reason.nfc": ("bokstäver i uppdelad form (NFD)", "letters in decomposed form (NFD)"),
+    "identity.reason.invisible": (
+        "osynliga tecken (nollbredd eller skrivriktning)",
+        "invisible characters (zero-width or text direction)",
+    ),
+    "identity.reason.spaces": ("extra eller hårda mellanslag", "extra or non-breaking spaces"),
+    # Which spelling of a name was kept (identity.variants)
+    "identity.why.listed": ("stavningen på bladet Instanser", "the spelling on the Instanser sheet"),
+    "identity.why.commonest": ("den vanligaste stavningen", "the most frequent spelling"),
+    "identity.why.first": ("den stavning som står först", "the spelling that comes first"),
+    # How two names are alike (identity.near_duplicate)
+    "identity.alike.lookalike": (
+        "ser likadana ut men skrivs med bokstäver ur olika alfabet",
+        "look the same but are written with letters from different alphabets",
+    ),
+    "identity.alike.accents": (
+        "skiljer sig bara i accenter eller skiljetecken",
+        "differ only in accents or punctuation",
+    ),
+    "identity.alike.typo": ("skiljer sig med en eller två bokstäver", "differ by one or two letters"),
+    # Scripts named in identity.foreign_letters (others are named by their Unicode name)
+    "identity.script.CYRILLIC": ("kyrillisk", "Cyrillic"),
+    "identity.script.GREEK": ("grekisk", "Greek"),
+    # What correcting a proposal id did (ids.corrected)
+    "ids.note.characters": (
+        "osynliga eller ovanliga tecken (hårt mellanslag, nollbreddstecken eller helbreddssiffror) togs bort",
+        "invisible or unusual characters (non-breaking space, zero-width character or full-width digits) "
+        "were removed",
+    ),
+    "ids.note.spaces": ("mellanslag inuti numret togs bort", "spaces inside the number were removed"),
+    "ids.note.leading_zero": ("inledande nollor togs bort", "leading zeros were removed"),
+    "ids.note.decimal_comma": ("kommat lästes som punkt", "the comma was read as a point"),
+    "ids.note.trailing_dot": ("punkten på slutet togs bort", "the trailing full stop was removed"),
 }

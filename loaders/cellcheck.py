@@ -27,7 +27,7 @@ from i18n.strings import t
 from loaders.cells import cell_text, column_letter
 from loaders.grid import ArrowGrid, put
 from loaders.headers import HeaderMap
-from loaders.report import Report
+from loaders.report import Report, both
 from loaders.sources import RawSheet
 from loaders.xlsxmeta import ERROR_VALUES
 
@@ -281,9 +281,9 @@ def describe_search(rows: list[list], searched: int) -> dict[str, str]:
         texts = [x if len(x) <= 30 else x[:29] + "…" for x in texts if x]
         if texts:
             shown = ", ".join(f"\"{x}\"" for x in texts[:5]) + (", …" if len(texts) > 5 else "")
-            sv.append(f"rad {i + 1}: {shown}")
-            en.append(f"row {i + 1}: {shown}")
+            words = both("cells.searched_row", n=i + 1, cells=shown)
         else:
-            sv.append(f"rad {i + 1}: tom")
-            en.append(f"row {i + 1}: blank")
+            words = both("cells.searched_blank", n=i + 1)
+        sv.append(words[0])
+        en.append(words[1])
     return {"rows_sv": "; ".join(sv), "rows_en": "; ".join(en)}

@@ -31,7 +31,7 @@ import numpy as np
 
 from loaders.headers import MAX_TITLE_ROWS, find_header
 from loaders.identity import rows_words, say
-from loaders.report import Report
+from loaders.report import Report, both
 from loaders.vocab import match_header
 
 #: Longest field accepted: Excel's limit on the characters in one cell, the text
@@ -42,8 +42,7 @@ FIELD_LIMIT = 32_767
 MAX_LISTED = 200
 
 DELIMITERS = (";", "\t", ",")
-_DELIM_NAMES = {";": ("semikolon (;)", "semicolon (;)"), ",": ("komma (,)", "comma (,)"),
-                "\t": ("tabb", "tab")}
+_DELIM_KEYS = {";": "csv.delim.semicolon", ",": "csv.delim.comma", "\t": "csv.delim.tab"}
 
 #: Non-UTF-8 candidates, tried in order; the first is the usual Windows export.
 _LEGACY = (("Windows-1252", "cp1252"), ("Mac Roman", "mac_roman"), ("IBM 850 (DOS)", "cp850"))
@@ -396,10 +395,10 @@ def _check_structure(parsed: _Parsed, text: _Lines, delim: str, report: Report) 
                     break
     for row, n in extra[:MAX_LISTED]:
         say(report, "error", "format-error", "csv.extra_fields" if by_header else "csv.extra_fields_rows", row=row,
-            n=n, width=width, delim=_DELIM_NAMES[delim])
+            n=n, width=width, delim=both(_DELIM_KEYS[delim]))
     for row, other in mixed[:MAX_LISTED]:
-        say(report, "error", "format-error", "csv.mixed_delimiters", row=row, other=_DELIM_NAMES[other],
-            delim=_DELIM_NAMES[delim])
+        say(report, "error", "format-error", "csv.mixed_delimiters", row=row, other=both(_DELIM_KEYS[other]),
+            delim=both(_DELIM_KEYS[delim]))
     for rows, key in ((extra, "csv.more_extra_fields"), (mixed, "csv.more_mixed_delimiters")):
         if len(rows) > MAX_LISTED:
             say(report, "error", "format-error", key, n=len(rows) - MAX_LISTED)
