@@ -120,4 +120,170 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cells.field.consultation": ("remiss", "consultation"),
     "cells.field.comment": ("kommentaren", "the comment"),
     "cells.field.other": ("kolumnen {label}", "the column {label}"),
+    # --- The file as a whole (loaders/sources.py, loaders/load.py)
+    "source.empty": ("Filen {file} är tom.", "The file {file} is empty."),
+    "source.unsupported": (
+        "Filtypen {ext} stöds inte. Använd .xlsx, .xlsm, .xls, .ods eller .csv.",
+        "The file type {ext} is not supported. Use .xlsx, .xlsm, .xls, .ods or .csv.",
+    ),
+    "source.no_extension": ("(ingen)", "(none)"),
+    "source.password": (
+        "Filen {file} är lösenordsskyddad. Spara en kopia utan lösenord och ladda upp den.",
+        "The file {file} is password-protected. Save a copy without a password and upload that.",
+    ),
+    "source.damaged": ("Filen {file} är skadad och kan inte läsas.", "The file {file} is damaged and cannot be read."),
+    "source.damaged_by": (
+        "Filen {file} är skadad och kan inte läsas ({error}).",
+        "The file {file} is damaged and cannot be read ({error}).",
+    ),
+    "source.wrong_format": (
+        "Filen {file} har ändelsen {ext} men är {actual}. Spara om den i rätt format.",
+        "The file {file} has the extension {ext} but is {actual}. Save it again in the right format.",
+    ),
+    # What the bytes of a file are, in the message above
+    "source.kind.xlsx": ("en Excel-arbetsbok (.xlsx)", "an Excel workbook (.xlsx)"),
+    "source.kind.ole": ("en äldre Excel-fil (.xls)", "an older Excel file (.xls)"),
+    "source.kind.ods": ("ett OpenDocument-kalkylblad (.ods)", "an OpenDocument spreadsheet (.ods)"),
+    "source.kind.text": ("en textfil", "a text file"),
+    "source.kind.zip": ("ett zip-arkiv", "a zip archive"),
+    "source.kind.binary": ("en binärfil", "a binary file"),
+    "source.unopenable": ("Filen {file} kan inte öppnas ({error}).", "The file {file} cannot be opened ({error})."),
+    "source.no_data": ("Filen {file} innehåller inga data.", "The file {file} contains no data."),
+    "source.no_answers": (
+        "Bladet {name} har rubriker men inga kodade svar.",
+        "The sheet {name} has headers but no coded answers.",
+    ),
+    # --- Columns of a reply sheet (loaders/load.py)
+    "columns.missing": (
+        "Obligatorisk kolumn saknas: {names}. Rubriker som hittades: {found}.",
+        "Required column missing: {names}. Headers found: {found}.",
+    ),
+    "columns.none_found": ("(inga)", "(none)"),
+    "columns.required.respondent": ("Remissinstans", "Respondent"),
+    "columns.required.proposal_id": ("Förslag", "Proposal"),
+    "columns.required.stance": ("Ställningstagande", "Stance"),
+    "columns.same_meaning": (
+        "Två kolumner betyder samma sak: \"{kept}\" och \"{dropped}\". Ta bort en av dem.",
+        "Two columns mean the same: \"{kept}\" and \"{dropped}\". Remove one of them.",
+    ),
+    "columns.same_meaning_kept": (
+        "Två kolumner betyder samma sak: \"{kept}\" och \"{dropped}\". \"{kept}\" används.",
+        "Two columns mean the same: \"{kept}\" and \"{dropped}\". \"{kept}\" is used.",
+    ),
+    "columns.proposal_twice": (
+        "Förslag {id} har två kolumner: \"{first}\" och \"{second}\".",
+        "Proposal {id} has two columns: \"{first}\" and \"{second}\".",
+    ),
+    # --- The Förslag and Instanser sheets (loaders/load.py)
+    "extra.missing_column": (
+        "Bladet {name} saknar kolumnen {label} och används inte.",
+        "The sheet {name} lacks the column {label} and is not used.",
+    ),
+    "extra.proposal_twice": (
+        "Förslag {id} står två gånger på bladet {name}; första raden används.",
+        "Proposal {id} is listed twice on the sheet {name}; the first row is used.",
+    ),
+    "extra.unknown_type": (
+        "Okänd typ \"{value}\" räknas som Övrig.",
+        "Unknown type \"{value}\" is counted as Övrig (Other).",
+    ),
+    "extra.population_not_number": (
+        "Folkmängden \"{value}\" är inte ett tal och används inte.",
+        "The population \"{value}\" is not a number and is not used.",
+    ),
+    # --- Rows of a reply sheet (loaders/load.py, loaders/normalise.py, loaders/cellcheck.py)
+    "rows.no_id": ("Förslagsnummer saknas.", "Proposal id is missing."),
+    "rows.blank_between": (
+        "{n} tomma rader mellan data hoppades över (rad {rows}).",
+        "{n} blank rows between data rows were skipped (row {rows}).",
+    ),
+    "rows.no_stance": (
+        "Ställningstagande saknas; raden räknas som att förslaget inte berörts.",
+        "Stance is blank; the row counts as the proposal not being addressed.",
+    ),
+    "rows.more_no_stance": ("… och {n} rader till utan ställningstagande.", "… and {n} more rows without a stance."),
+    "rows.unknown_stance": (
+        "Okänt ställningstagande \"{value}\". Tillåtna: {allowed} (eller synonymer, se mallen).",
+        "Unknown stance \"{value}\". Allowed: {allowed} (or synonyms, see the template).",
+    ),
+    "rows.more_unknown_stance": (
+        "… och {n} rader till med okänt ställningstagande.",
+        "… and {n} more rows with an unknown stance.",
+    ),
+    "rows.unknown_type": (
+        "Okänd typ \"{value}\" räknas som Övrig. Tillåtna: {allowed}.",
+        "Unknown type \"{value}\" is counted as Övrig (Other). Allowed: {allowed}.",
+    ),
+    "rows.no_type": (
+        "Typ saknas för \"{name}\" och kan inte utläsas ur namnet; räknas som Övrig.",
+        "Type is missing for \"{name}\" and cannot be read from the name; counted as Övrig (Other).",
+    ),
+    "rows.same_twice": (
+        "\"{name}\" om förslag {id} finns två gånger (rad {first} och {row}) med samma ställningstagande; "
+        "räknas en gång.",
+        "\"{name}\" on proposal {id} appears twice (rows {first} and {row}) with the same stance; counted once.",
+    ),
+    "rows.conflict": (
+        "\"{name}\" om förslag {id} har motstridiga ställningstaganden: rad {first} säger {first_stance}, "
+        "rad {row} säger {stance}.",
+        "\"{name}\" on proposal {id} has conflicting stances: row {first} says {first_stance}, "
+        "row {row} says {stance}.",
+    ),
+    # The stances as named in the message above (the English names are the stance codes)
+    "rows.stance.agree": ("tillstyrker", "agree"),
+    "rows.stance.partly": ("tillstyrker delvis", "partly"),
+    "rows.stance.disagree": ("avstyrker", "disagree"),
+    "rows.stance.no_position": ("ingen synpunkt", "no_position"),
+    "cells.id_numbers": (
+        "{n} förslagsnummer är sparade som tal, inte text (första på rad {first}). "
+        "Excel kan ha tagit bort avslutande nollor (4.10 blir 4.1). Formatera kolumnen som text.",
+        "{n} proposal ids are stored as numbers, not text (first on row {first}). "
+        "Excel may have dropped trailing zeros (4.10 becomes 4.1). Format the column as text.",
+    ),
+    # --- Words filled into the messages above and in identity_text (loaders/identity.py,
+    # proposal_ids.py, cellcheck.py, csvtext.py)
+    "where.row": ("rad {rows}", "row {rows}"),
+    "where.rows": ("rad {rows}", "rows {rows}"),
+    "where.header": ("rubriken", "the header"),
+    "where.listed_sheet": ("bladet Instanser", "Instanser sheet"),
+    "where.listed_rows": ("bladet Instanser rad {rows}", "Instanser sheet row {rows}"),
+    "cells.searched_row": ("rad {n}: {cells}", "row {n}: {cells}"),
+    "cells.searched_blank": ("rad {n}: tom", "row {n}: blank"),
+    "csv.delim.semicolon": ("semikolon (;)", "semicolon (;)"),
+    "csv.delim.comma": ("komma (,)", "comma (,)"),
+    "csv.delim.tab": ("tabb", "tab"),
+    # What cleaning a name did (identity.cleaned)
+    "identity.reason.nfc": ("bokstäver i uppdelad form (NFD)", "letters in decomposed form (NFD)"),
+    "identity.reason.invisible": (
+        "osynliga tecken (nollbredd eller skrivriktning)",
+        "invisible characters (zero-width or text direction)",
+    ),
+    "identity.reason.spaces": ("extra eller hårda mellanslag", "extra or non-breaking spaces"),
+    # Which spelling of a name was kept (identity.variants)
+    "identity.why.listed": ("stavningen på bladet Instanser", "the spelling on the Instanser sheet"),
+    "identity.why.commonest": ("den vanligaste stavningen", "the most frequent spelling"),
+    "identity.why.first": ("den stavning som står först", "the spelling that comes first"),
+    # How two names are alike (identity.near_duplicate)
+    "identity.alike.lookalike": (
+        "ser likadana ut men skrivs med bokstäver ur olika alfabet",
+        "look the same but are written with letters from different alphabets",
+    ),
+    "identity.alike.accents": (
+        "skiljer sig bara i accenter eller skiljetecken",
+        "differ only in accents or punctuation",
+    ),
+    "identity.alike.typo": ("skiljer sig med en eller två bokstäver", "differ by one or two letters"),
+    # Scripts named in identity.foreign_letters (others are named by their Unicode name)
+    "identity.script.CYRILLIC": ("kyrillisk", "Cyrillic"),
+    "identity.script.GREEK": ("grekisk", "Greek"),
+    # What correcting a proposal id did (ids.corrected)
+    "ids.note.characters": (
+        "osynliga eller ovanliga tecken (hårt mellanslag, nollbreddstecken eller helbreddssiffror) togs bort",
+        "invisible or unusual characters (non-breaking space, zero-width character or full-width digits) "
+        "were removed",
+    ),
+    "ids.note.spaces": ("mellanslag inuti numret togs bort", "spaces inside the number were removed"),
+    "ids.note.leading_zero": ("inledande nollor togs bort", "leading zeros were removed"),
+    "ids.note.decimal_comma": ("kommat lästes som punkt", "the comma was read as a point"),
+    "ids.note.trailing_dot": ("punkten på slutet togs bort", "the trailing full stop was removed"),
 }

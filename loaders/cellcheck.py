@@ -27,7 +27,7 @@ from i18n.strings import t
 from loaders.cells import cell_text, column_letter
 from loaders.grid import ArrowGrid, put
 from loaders.headers import HeaderMap
-from loaders.report import Report
+from loaders.report import Report, both
 from loaders.sources import RawSheet
 from loaders.xlsxmeta import ERROR_VALUES
 
@@ -258,13 +258,8 @@ def check_id_cells(sheet: RawSheet, hm: HeaderMap, report: Report) -> set[tuple[
         elif _is_date(v):
             dates.append((i, v))
     if numbers:
-        report.warning(
-            "type-error",
-            f"{len(numbers)} förslagsnummer är sparade som tal, inte text (första på rad {numbers[0]}). "
-            "Excel kan ha tagit bort avslutande nollor (4.10 blir 4.1). Formatera kolumnen som text.",
-            f"{len(numbers)} proposal ids are stored as numbers, not text (first on row {numbers[0]}). "
-            "Excel may have dropped trailing zeros (4.10 becomes 4.1). Format the column as text.",
-            sheet=sheet.name or None, row=numbers[0], column=label)
+        report.say("warning", "type-error", "cells.id_numbers", sheet=sheet.name or None, row=numbers[0],
+                   column=label, n=len(numbers), first=numbers[0])
     for i, v in dates[:MAX_LISTED]:
         report.say("error", "type-error", "cells.id_date", sheet=sheet.name or None, row=i + 1, column=label,
                    cell=cell_ref(i, col), **_date_words(v))
@@ -286,9 +281,9 @@ def describe_search(rows: list[list], searched: int) -> dict[str, str]:
         texts = [x if len(x) <= 30 else x[:29] + "…" for x in texts if x]
         if texts:
             shown = ", ".join(f"\"{x}\"" for x in texts[:5]) + (", …" if len(texts) > 5 else "")
-            sv.append(f"rad {i + 1}: {shown}")
-            en.append(f"row {i + 1}: {shown}")
+            words = both("cells.searched_row", n=i + 1, cells=shown)
         else:
-            sv.append(f"rad {i + 1}: tom")
-            en.append(f"row {i + 1}: blank")
+            words = both("cells.searched_blank", n=i + 1)
+        sv.append(words[0])
+        en.append(words[1])
     return {"rows_sv": "; ".join(sv), "rows_en": "; ".join(en)}

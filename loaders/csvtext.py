@@ -31,7 +31,7 @@ import numpy as np
 
 from loaders.headers import MAX_TITLE_ROWS, find_header
 from loaders.identity import rows_words, say
-from loaders.report import Report
+from loaders.report import Report, both
 from loaders.vocab import match_header
 
 #: Longest field accepted: Excel's limit on the characters in one cell, the text
@@ -42,8 +42,7 @@ FIELD_LIMIT = 32_767
 MAX_LISTED = 200
 
 DELIMITERS = (";", "\t", ",")
-_DELIM_NAMES = {";": ("semikolon (;)", "semicolon (;)"), ",": ("komma (,)", "comma (,)"),
-                "\t": ("tabb", "tab")}
+_DELIM_KEYS = {";": "csv.delim.semicolon", ",": "csv.delim.comma", "\t": "csv.delim.tab"}
 
 #: Non-UTF-8 candidates, tried in order; the first is the usual Windows export.
 _LEGACY = (("Windows-1252", "cp1252"), ("Mac Roman", "mac_roman"), ("IBM 850 (DOS)", "cp850"))
@@ -396,10 +395,10 @@ def _check_structure(parsed: _Parsed, text: _Lines, delim: str, report: Report) 
                     break
     for row, n in extra[:MAX_LISTED]:
         say(report, "error", "format-error", "csv.extra_fields" if by_header else "csv.extra_fields_rows", row=row,
-            n=n, width=width, delim=_DELIM_NAMES[delim])
+            n=n, width=width, delim=both(_DELIM_KEYS[delim]))
     for row, other in mixed[:MAX_LISTED]:
-        say(report, "error", "format-error", "csv.mixed_delimiters", row=row, other=_DELIM_NAMES[other],
-            delim=_DELIM_NAMES[delim])
+        say(report, "error", "format-error", "csv.mixed_delimiters", row=row, other=both(_DELIM_KEYS[other]),
+            delim=both(_DELIM_KEYS[delim]))
     for rows, key in ((extra, "csv.more_extra_fields"), (mixed, "csv.more_mixed_delimiters")):
         if len(rows) > MAX_LISTED:
             say(report, "error", "format-error", key, n=len(rows) - MAX_LISTED)
@@ -416,18 +415,16 @@ def _row_of(parsed: _Parsed | None, line: int) -> int:
 def read_csv(data: bytes, file_name: str, report: Report, fail) -> list[list]:
     """Read delimited text into rows (``rows[i]`` is Excel row ``i + 1``).
 
-    ``fail(category, sv, en)`` records a file-level error and returns the
+    ``fail(category, key, **fmt)`` records a file-level error and returns the
     exception to raise. Structural errors are recorded by row, then the file is
     refused the same way (unreadable), so no half-read grid is ever used.
     """
-    from i18n.strings import t
     from loaders.sources import Unreadable
 
     try:
         decoded = decode_text(data)
     except UnicodeDecodeError:
-        raise fail("encoding-error", t("csv.undecodable", "sv", file=file_name),
-                   t("csv.undecodable", "en", file=file_name)) from None
+        raise fail("encoding-error", "csv.undecodable", file=file_name) from None
     text, encoding = decoded.text, decoded.encoding
     nul_lines = []
     if "\x00" in text:
@@ -445,8 +442,7 @@ def read_csv(data: bytes, file_name: str, report: Report, fail) -> list[list]:
     except _Stop:
         parsed, broken = None, True
     except csv.Error as exc:  # not expected: every known parser error is reported above by row
-        raise fail("format-error", t("csv.unparseable", "sv", file=file_name, error=exc),
-                   t("csv.unparseable", "en", file=file_name, error=exc)) from None
+        raise fail("format-error", "csv.unparseable", file=file_name, error=exc) from None
     finally:
         csv.field_size_limit(previous)
     if broken:

@@ -231,16 +231,9 @@ def limit_result(file_name: str, exc: CapExceeded) -> LoadResult:
         seconds = f"{exc.limits.seconds:g}"
         report.say("error", "limit-error", "limits.time", file=file_name, seconds=seconds)
     else:
-        report.add("error", "limit-error",
-                   _t("limits.memory", "sv", file=file_name, mb=fmt_int(exc.limits.memory_mb, "sv")),
-                   _t("limits.memory", "en", file=file_name, mb=fmt_int(exc.limits.memory_mb, "en")))
+        report.say("error", "limit-error", "limits.memory", file=file_name,
+                   mb=(fmt_int(exc.limits.memory_mb, "sv"), fmt_int(exc.limits.memory_mb, "en")))
     return LoadResult(CodedData(), report)
-
-
-def _t(key: str, lang: str, **fmt) -> str:
-    from i18n.strings import t
-
-    return t(key, lang, **fmt)
 
 
 def load_bytes_capped(data: bytes, file_name: str, limits: Limits | None = None) -> LoadResult:

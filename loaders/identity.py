@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from loaders.report import Report, Severity
+from loaders.report import Report, Severity, both
 from loaders.vocab import parse_type
 
 #: Per-kind messages listed before the rest are counted.
@@ -50,7 +50,6 @@ _CONFUSABLES = str.maketrans({
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
     "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
 })
-_SCRIPT_NAMES = {"CYRILLIC": ("kyrillisk", "Cyrillic"), "GREEK": ("grekisk", "Greek")}
 
 #: A one-letter typo is flagged only in words at least this long; shorter words differ
 #: by one letter between real, distinct bodies ("Nora"/"Mora", "Sala"/"Vara").
@@ -63,19 +62,9 @@ MAX_BLOCK = 5000
 
 def say(report: Report, severity: Severity, category: str, key: str, *, sheet: str | None = None,
         row: int | None = None, column: str | None = None, **fmt):
-    """:meth:`Report.say`, but a ``(sv, en)`` tuple among ``fmt`` is filled in per language.
-
-    ``row`` and ``column`` are also available to the message as ``{row}`` and ``{column}``.
-    """
-    from i18n.strings import t
-
-    fmt = {"row": row, "column": column, "sheet": sheet, **fmt}
-
-    def text(lang: str) -> str:
-        i = 1 if lang == "en" else 0
-        return t(key, lang, **{k: (v[i] if isinstance(v, tuple) else v) for k, v in fmt.items()})
-
-    return report.add(severity, category, text("sv"), text("en"), sheet=sheet, row=row, column=column)
+    """:meth:`Report.say`: a ``(sv, en)`` tuple among ``fmt`` is filled in per language, and ``row``,
+    ``column`` and ``sheet`` are available to the message as ``{row}``, ``{column}`` and ``{sheet}``."""
+    return report.say(severity, category, key, sheet=sheet, row=row, column=column, **fmt)
 
 
 # --------------------------------------------------------------------------
@@ -254,17 +243,13 @@ def _rows_text(rows: list[int]) -> str:
 
 def rows_words(rows: list[int]) -> tuple[str, str]:
     """``("rad 2, 5", "rows 2, 5")``: the rows, with the noun, in both languages."""
-    return f"rad {_rows_text(rows)}", f"{'row' if len(set(rows)) == 1 else 'rows'} {_rows_text(rows)}"
-
-
-_REASONS = {"nfc": ("bokstäver i uppdelad form (NFD)", "letters in decomposed form (NFD)"),
-            "invisible": ("osynliga tecken (nollbredd eller skrivriktning)",
-                          "invisible characters (zero-width or text direction)"),
-            "spaces": ("extra eller hårda mellanslag", "extra or non-breaking spaces")}
+    return both("where.row" if len(set(rows)) == 1 else "where.rows", rows=_rows_text(rows))
 
 
 def _reasons_text(reasons: list[str]) -> tuple[str, str]:
-    return (", ".join(_REASONS[r][0] for r in reasons), ", ".join(_REASONS[r][1] for r in reasons))
+    """What cleaning a name did, in both languages (keys ``identity.reason.*``)."""
+    words = [both(f"identity.reason.{r}") for r in reasons]
+    return ", ".join(w[0] for w in words), ", ".join(w[1] for w in words)
 
 
 def _rows_by_value(values: pd.Series, rows: pd.Series, wanted: Iterable[str]) -> dict[str, list[int]]:
@@ -341,13 +326,12 @@ def _merge_variants(rows: pd.DataFrame, listed: pd.DataFrame | None, variant_gro
     for shown, group in enumerate(variant_groups):
         in_listed = [n for n in group if n in listed_rows]
         if in_listed:
-            canonical, why = in_listed[0], ("stavningen på bladet Instanser", "the spelling on the Instanser sheet")
+            canonical, why = in_listed[0], both("identity.why.listed")
         else:
             best = max(len(rows_of.get(n, [])) for n in group)
             top = [n for n in group if len(rows_of.get(n, [])) == best]
             canonical = min(top, key=lambda n: min(rows_of.get(n, [0])))
-            why = (("den vanligaste stavningen", "the most frequent spelling") if len(top) == 1 else
-                   ("den stavning som står först", "the spelling that comes first"))
+            why = both("identity.why.commonest" if len(top) == 1 else "identity.why.first")
         for n in group:
             mapping[n] = canonical
         if shown >= MAX_LISTED:
@@ -362,8 +346,9 @@ def _merge_variants(rows: pd.DataFrame, listed: pd.DataFrame | None, variant_gro
                 if n != canonical:
                     others.extend(rows_of[n])
             if n in listed_rows:
-                bits_sv.append(f"bladet Instanser rad {_rows_text(listed_rows[n])}")
-                bits_en.append(f"Instanser sheet row {_rows_text(listed_rows[n])}")
+                words = both("where.listed_rows", rows=_rows_text(listed_rows[n]))
+                bits_sv.append(words[0])
+                bits_en.append(words[1])
             parts_sv.append(f"\"{n}\" ({'; '.join(bits_sv)})")
             parts_en.append(f"\"{n}\" ({'; '.join(bits_en)})")
         listed_others = sorted(r for n in group if n != canonical for r in listed_rows.get(n, []))
@@ -392,28 +377,32 @@ def _warn_near_duplicates(rows: pd.DataFrame, listed: pd.DataFrame | None, repor
     def where(name: str) -> tuple[str, str]:
         if name in rows_of:
             return rows_words(rows_of[name])
-        return "bladet Instanser", "Instanser sheet"
+        return both("where.listed_sheet")
 
-    whys = {"lookalike": ("ser likadana ut men skrivs med bokstäver ur olika alfabet",
-                          "look the same but are written with letters from different alphabets"),
-            "accents": ("skiljer sig bara i accenter eller skiljetecken",
-                        "differ only in accents or punctuation"),
-            "typo": ("skiljer sig med en eller två bokstäver", "differ by one or two letters")}
     for p in pairs[:MAX_LISTED]:
         wa, wb = where(p.a), where(p.b)
         first = rows_of.get(p.b) or rows_of.get(p.a) or [None]
         say(report, "warning", "unique-error", "identity.near_duplicate", sheet=sheet, row=min(first),
-            column=column, a=p.a, b=p.b, where_a=wa, where_b=wb, why=whys[p.kind])
+            column=column, a=p.a, b=p.b, where_a=wa, where_b=wb, why=both(f"identity.alike.{p.kind}"))
     if len(pairs) > MAX_LISTED:
         say(report, "warning", "unique-error", "identity.more_near_duplicates", sheet=sheet,
             n=len(pairs) - MAX_LISTED)
     for name, letters in list(odd.items())[:MAX_LISTED]:
         r = rows_of.get(name, [])
-        sv = ", ".join(f"\"{ch}\" ({_SCRIPT_NAMES.get(s, (s.lower(), s.title()))[0]})" for ch, s in letters)
-        en = ", ".join(f"\"{ch}\" ({_SCRIPT_NAMES.get(s, (s.lower(), s.title()))[1]})" for ch, s in letters)
+        scripts = [(ch, _script_words(s)) for ch, s in letters]
+        sv = ", ".join(f"\"{ch}\" ({words[0]})" for ch, words in scripts)
+        en = ", ".join(f"\"{ch}\" ({words[1]})" for ch, words in scripts)
         say(report, "warning", "unique-error", "identity.foreign_letters", sheet=sheet,
             row=min(r) if r else None, column=column, name=name, letters=(sv, en),
-            rows=rows_words(r) if r else ("bladet Instanser", "Instanser sheet"))
+            rows=rows_words(r) if r else both("where.listed_sheet"))
+
+
+def _script_words(script: str) -> tuple[str, str]:
+    """A script's name in both languages (keys ``identity.script.*``), else its Unicode name."""
+    from i18n.strings import STRINGS
+
+    key = f"identity.script.{script}"
+    return both(key) if key in STRINGS else (script.lower(), script.title())
 
 
 def _type_words(by_type: dict[str, list[int]]) -> tuple[str, str]:

@@ -37,7 +37,7 @@ from loaders.normalise import (
     wide_rows,
 )
 from loaders.proposal_ids import check_ids
-from loaders.report import Report
+from loaders.report import Report, both
 from loaders.schema import PROPOSAL_COLUMNS, RESPONDENT_COLUMNS, conform
 from loaders.sources import RawSheet, Unreadable, read_sheets
 from loaders.vocab import norm_header, parse_type
@@ -55,8 +55,7 @@ def load_path(path: str | Path) -> LoadResult:
         data = p.read_bytes()
     except OSError as exc:
         report = Report(file=p.name, unreadable=True)
-        report.error("source-error", f"Filen {p.name} kan inte öppnas ({exc.strerror}).",
-                     f"The file {p.name} cannot be opened ({exc.strerror}).")
+        report.say("error", "source-error", "source.unopenable", file=p.name, error=exc.strerror)
         return LoadResult(CodedData(), report)
     return load_bytes(data, p.name)
 
@@ -165,8 +164,7 @@ def _no_reply_sheet(sheets: list[RawSheet], report: Report) -> None:
 
 def _assemble(sheets: list[RawSheet], file_name: str, report: Report) -> CodedData:
     if not any(any_values(s.rows) for s in sheets):
-        report.error("source-error", f"Filen {file_name} innehåller inga data.",
-                     f"The file {file_name} contains no data.")
+        report.say("error", "source-error", "source.no_data", file=file_name)
         report.unreadable = True
         raise Unreadable("empty")
     plan = _classify(sheets, report)
@@ -211,10 +209,8 @@ def _assemble(sheets: list[RawSheet], file_name: str, report: Report) -> CodedDa
     for since, flagged, sheet_where in echoes:  # later messages about a cell already reported once
         cellcheck.drop_echoes(report, since, flagged, sheet_where)
     if rows.empty and not report.errors:
-        report.error("source-error",
-                     f"Bladet {first.name or file_name} har rubriker men inga kodade svar.",
-                     f"The sheet {first.name or file_name} has headers but no coded answers.",
-                     sheet=first.name or None, row=hm.excel_row)
+        report.say("error", "source-error", "source.no_answers", sheet=first.name or None, row=hm.excel_row,
+                   name=first.name or file_name)
     responses = conform(rows)
     respondents = _respondent_table(responses, insts)
     proposals = _proposal_table(responses, props)
@@ -241,13 +237,11 @@ def _sheet_rows(sheet: RawSheet, hm: HeaderMap, stem: str, report: Report):
         if dup in hidden_dups:
             continue
         fieldname, kept, dropped = dup
-        severity = report.error if fieldname in ("respondent", "proposal_id", "stance") else report.warning
-        severity("duplicate-label",
-                 f"Två kolumner betyder samma sak: \"{hm.label(kept)}\" och \"{hm.label(dropped)}\"."
-                 + (" Ta bort en av dem." if severity == report.error else f" \"{hm.label(kept)}\" används."),
-                 f"Two columns mean the same: \"{hm.label(kept)}\" and \"{hm.label(dropped)}\"."
-                 + (" Remove one of them." if severity == report.error else f" \"{hm.label(kept)}\" is used."),
-                 sheet=where, row=hm.excel_row, column=hm.label(dropped))
+        required = fieldname in ("respondent", "proposal_id", "stance")
+        report.say("error" if required else "warning", "duplicate-label",
+                   "columns.same_meaning" if required else "columns.same_meaning_kept",
+                   sheet=where, row=hm.excel_row, column=hm.label(dropped), kept=hm.label(kept),
+                   dropped=hm.label(dropped))
     _check_proposal_headers(hm, report, sheet_name)
     if wide:
         cellcheck.check_header_ids(sheet, hm, report)
@@ -270,8 +264,8 @@ def _sheet_rows(sheet: RawSheet, hm: HeaderMap, stem: str, report: Report):
     rows["consultation"] = rows["consultation"].where(rows["consultation"].ne(""), stem)
     no_id = rows["proposal_id"].eq("")
     for r in rows.loc[no_id, "row"].head(200):
-        report.error("constraint-error", "Förslagsnummer saknas.", "Proposal id is missing.",
-                     sheet=where, row=int(r), column=hm.label(hm.fields["proposal_id"]))
+        report.say("error", "constraint-error", "rows.no_id", sheet=where, row=int(r),
+                   column=hm.label(hm.fields["proposal_id"]))
     rows = rows[~no_id]
     # Former names and departments count as their body (warned; the name as written kept in Källa).
     rows, _ = bodynames.canonical_names(rows, report, where, hm.label(hm.fields["respondent"]))
@@ -279,26 +273,18 @@ def _sheet_rows(sheet: RawSheet, hm: HeaderMap, stem: str, report: Report):
 
 
 def _missing_columns(report: Report, sheet: str, row, found: list[str], missing: list[str]) -> None:
-    names_sv = {"respondent": "Remissinstans", "proposal_id": "Förslag", "stance": "Ställningstagande"}
-    names_en = {"respondent": "Respondent", "proposal_id": "Proposal", "stance": "Stance"}
-    found_text = ", ".join(f"\"{h}\"" for h in found) or "(inga)"
-    report.error(
-        "missing-label",
-        f"Obligatorisk kolumn saknas: {', '.join(names_sv[m] for m in missing)}. "
-        f"Rubriker som hittades: {found_text}.",
-        f"Required column missing: {', '.join(names_en[m] for m in missing)}. "
-        f"Headers found: {found_text.replace('(inga)', '(none)')}.",
-        sheet=sheet or None, row=row)
+    names = [both(f"columns.required.{m}") for m in missing]
+    found_text = ", ".join(f"\"{h}\"" for h in found) or both("columns.none_found")
+    report.say("error", "missing-label", "columns.missing", sheet=sheet or None, row=row,
+               names=(", ".join(n[0] for n in names), ", ".join(n[1] for n in names)), found=found_text)
 
 
 def _check_proposal_headers(hm: HeaderMap, report: Report, sheet: str) -> None:
     seen: dict[str, int] = {}
     for col, pid in hm.proposals.items():
         if pid in seen:
-            report.error("duplicate-label",
-                         f"Förslag {pid} har två kolumner: \"{hm.label(seen[pid])}\" och \"{hm.label(col)}\".",
-                         f"Proposal {pid} has two columns: \"{hm.label(seen[pid])}\" and \"{hm.label(col)}\".",
-                         sheet=sheet or None, row=hm.excel_row, column=hm.label(col))
+            report.say("error", "duplicate-label", "columns.proposal_twice", sheet=sheet or None, row=hm.excel_row,
+                       column=hm.label(col), id=pid, first=hm.label(seen[pid]), second=hm.label(col))
         else:
             seen[pid] = col
 
@@ -306,13 +292,11 @@ def _check_proposal_headers(hm: HeaderMap, report: Report, sheet: str) -> None:
 # --------------------------------------------------------------------------
 # Extra sheets
 
-def _extra_frame(sheet: RawSheet, report: Report, key: str, label_sv: str, label_en: str):
+def _extra_frame(sheet: RawSheet, report: Report, key: str):
     hm = find_header(sheet.rows)
     if hm is None or key not in hm.fields:
-        report.warning("missing-label",
-                       f"Bladet {sheet.name} saknar kolumnen {label_sv} och används inte.",
-                       f"The sheet {sheet.name} lacks the column {label_en} and is not used.",
-                       sheet=sheet.name)
+        report.say("warning", "missing-label", "extra.missing_column", sheet=sheet.name, name=sheet.name,
+                   label=both(f"columns.required.{key}"))
         return None, None, None
     frame = grid_to_frame(sheet.rows, hm.row_index + 1, width=len(hm.labels))
     frame = frame[frame.ne("").any(axis=1)]
@@ -327,7 +311,7 @@ def _col(frame: pd.DataFrame, hm: HeaderMap, name: str) -> pd.Series:
 def _proposals_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.DataFrame | None:
     if sheet is None:
         return None
-    frame, hm, echo = _extra_frame(sheet, report, "proposal_id", "Förslag", "Proposal")
+    frame, hm, echo = _extra_frame(sheet, report, "proposal_id")
     if frame is None:
         return None
     dates = cellcheck.check_id_cells(sheet, hm, report)
@@ -344,10 +328,8 @@ def _proposals_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.Da
     out = out[out["proposal_id"].ne("")]
     dup = out.duplicated(["consultation", "proposal_id"], keep="first")
     for r in out[dup].itertuples():
-        report.warning("unique-error",
-                       f"Förslag {r.proposal_id} står två gånger på bladet {sheet.name}; första raden används.",
-                       f"Proposal {r.proposal_id} is listed twice on the sheet {sheet.name}; the first row is used.",
-                       sheet=sheet.name, row=int(r.row))
+        report.say("warning", "unique-error", "extra.proposal_twice", sheet=sheet.name, row=int(r.row),
+                   id=r.proposal_id, name=sheet.name)
     cellcheck.drop_echoes(report, *echo, sheet.name)
     return out[~dup]
 
@@ -355,22 +337,20 @@ def _proposals_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.Da
 def _respondents_sheet(sheet: RawSheet | None, report: Report, stem: str) -> pd.DataFrame | None:
     if sheet is None:
         return None
-    frame, hm, echo = _extra_frame(sheet, report, "respondent", "Remissinstans", "Respondent")
+    frame, hm, echo = _extra_frame(sheet, report, "respondent")
     if frame is None:
         return None
     raw_type = _col(frame, hm, "respondent_type")
     types = raw_type.map(lambda v: parse_type(v) if v else None)
     for r, v in raw_type[raw_type.ne("") & types.isna()].items():
-        report.warning("constraint-error", f"Okänd typ \"{v}\" räknas som Övrig.",
-                       f"Unknown type \"{v}\" is counted as Övrig (Other).",
-                       sheet=sheet.name, row=int(r), column=hm.label(hm.fields["respondent_type"]))
+        report.say("warning", "constraint-error", "extra.unknown_type", sheet=sheet.name, row=int(r),
+                   column=hm.label(hm.fields["respondent_type"]), value=v)
     types = types.where(raw_type.eq("") | types.notna(), "Övrig").fillna("")
     pop_text = _col(frame, hm, "population").str.replace(r"[\s\u00a0\u202f]", "", regex=True)
     population = pd.to_numeric(pop_text.str.replace(",", ".", regex=False), errors="coerce")
     for r, v in pop_text[pop_text.ne("") & population.isna()].items():
-        report.warning("type-error", f"Folkmängden \"{v}\" är inte ett tal och används inte.",
-                       f"The population \"{v}\" is not a number and is not used.",
-                       sheet=sheet.name, row=int(r), column=hm.label(hm.fields["population"]))
+        report.say("warning", "type-error", "extra.population_not_number", sheet=sheet.name, row=int(r),
+                   column=hm.label(hm.fields["population"]), value=v)
     cellcheck.drop_echoes(report, *echo, sheet.name)
     out = pd.DataFrame({
         "consultation": _col(frame, hm, "consultation"),

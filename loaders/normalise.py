@@ -10,7 +10,7 @@ import pandas as pd
 
 from loaders import bodynames
 from loaders.headers import HeaderMap
-from loaders.report import Report
+from loaders.report import Report, both
 from loaders.vocab import (
     TYPE_LABELS_EN,
     allowed_stance_words,
@@ -20,10 +20,6 @@ from loaders.vocab import (
 
 #: Per-row problems of one kind are listed up to this many, then summarised.
 MAX_LISTED = 200
-
-_STANCE_SV = {"agree": "tillstyrker", "partly": "tillstyrker delvis",
-              "disagree": "avstyrker", "no_position": "ingen synpunkt"}
-
 
 def _limited(report: Report, items, emit, summarise) -> None:
     items = list(items)
@@ -43,12 +39,8 @@ def drop_blank_rows(frame: pd.DataFrame, report: Report, sheet: str) -> pd.DataF
         inner = [r for r in filled[~filled].index if r < last]
         if inner:
             shown = ", ".join(str(r) for r in inner[:10]) + (" …" if len(inner) > 10 else "")
-            report.warning(
-                "blank-row",
-                f"{len(inner)} tomma rader mellan data hoppades över (rad {shown}).",
-                f"{len(inner)} blank rows between data rows were skipped (row {shown}).",
-                sheet=sheet, row=inner[0],
-            )
+            report.say("warning", "blank-row", "rows.blank_between", sheet=sheet, row=inner[0], n=len(inner),
+                       rows=shown)
     return frame[filled]
 
 
@@ -67,13 +59,9 @@ def long_rows(frame: pd.DataFrame, hm: HeaderMap, sheet: str, report: Report) ->
     blank = out["stance"].eq("")
     _limited(
         report, out.index[blank],
-        lambda r: report.warning(
-            "constraint-error",
-            "Ställningstagande saknas; raden räknas som att förslaget inte berörts.",
-            "Stance is blank; the row counts as the proposal not being addressed.",
-            sheet=sheet, row=int(r), column=hm.label(f["stance"])),
-        lambda n: report.warning("constraint-error", f"… och {n} rader till utan ställningstagande.",
-                                 f"… and {n} more rows without a stance.", sheet=sheet),
+        lambda r: report.say("warning", "constraint-error", "rows.no_stance", sheet=sheet, row=int(r),
+                             column=hm.label(f["stance"])),
+        lambda n: report.say("warning", "constraint-error", "rows.more_no_stance", sheet=sheet, n=n),
     )
     out = out[~blank]
     return _stances(out, report, sheet, hm.label(f["stance"]))
@@ -131,16 +119,11 @@ def _stances(out: pd.DataFrame, report: Report, sheet: str, column: str | None) 
         bad_rows = out[bad]
         _limited(
             report, bad_rows.itertuples(),
-            lambda t: report.error(
-                "constraint-error",
-                f"Okänt ställningstagande \"{t.stance}\". Tillåtna: {allowed_stance_words('sv')} "
-                "(eller synonymer, se mallen).",
-                f"Unknown stance \"{t.stance}\". Allowed: {allowed_stance_words('en')} "
-                "(or synonyms, see the template).",
-                sheet=sheet, row=int(t.row),
-                column=column if column is not None else getattr(t, "column_label", None)),
-            lambda n: report.error("constraint-error", f"… och {n} rader till med okänt ställningstagande.",
-                                   f"… and {n} more rows with an unknown stance.", sheet=sheet),
+            lambda t: report.say(
+                "error", "constraint-error", "rows.unknown_stance", sheet=sheet, row=int(t.row),
+                column=column if column is not None else getattr(t, "column_label", None),
+                value=t.stance, allowed=(allowed_stance_words("sv"), allowed_stance_words("en"))),
+            lambda n: report.say("error", "constraint-error", "rows.more_unknown_stance", sheet=sheet, n=n),
         )
     return out.assign(stance=parsed)[~bad]  # ids are checked by loaders.proposal_ids
 
@@ -160,12 +143,9 @@ def resolve_types(rows: pd.DataFrame, known: dict[str, str], report: Report, she
     parsed = raw.map(mapping)
     unknown = raw.ne("") & parsed.isna()
     for value, first_row in rows.loc[unknown].groupby(raw[unknown])["row"].min().items():
-        report.warning(
-            "constraint-error",
-            f"Okänd typ \"{value}\" räknas som Övrig. Tillåtna: {', '.join(TYPE_LABELS_EN)}.",
-            f"Unknown type \"{value}\" is counted as Övrig (Other). Allowed: "
-            f"{', '.join(TYPE_LABELS_EN.values())}.",
-            sheet=sheet, row=int(first_row), column=column)
+        report.say("warning", "constraint-error", "rows.unknown_type", sheet=sheet, row=int(first_row),
+                   column=column, value=value,
+                   allowed=(", ".join(TYPE_LABELS_EN), ", ".join(TYPE_LABELS_EN.values())))
     parsed = parsed.where(~unknown, "Övrig")
     bodynames.check_contradictions(rows, parsed.where(~unknown), report, sheet, column)
     missing = parsed.isna()
@@ -180,11 +160,8 @@ def resolve_types(rows: pd.DataFrame, known: dict[str, str], report: Report, she
             guess = bodynames.infer_type(name, report, sheet, int(first_row), column)
             fill[name] = guess or "Övrig"
             if not guess:
-                report.warning(
-                    "constraint-error",
-                    f"Typ saknas för \"{name}\" och kan inte utläsas ur namnet; räknas som Övrig.",
-                    f"Type is missing for \"{name}\" and cannot be read from the name; counted as Övrig (Other).",
-                    sheet=sheet, row=int(first_row), column=column)
+                report.say("warning", "constraint-error", "rows.no_type", sheet=sheet, row=int(first_row),
+                           column=column, name=name)
         parsed = parsed.where(~missing, names.map(fill))
     return parsed
 
@@ -208,19 +185,10 @@ def check_duplicates(rows: pd.DataFrame, report: Report) -> pd.DataFrame:
             conflicts.append((r, f))
         else:
             drop.append(idx)
-            report.warning(
-                "unique-error",
-                f"\"{r['respondent']}\" om förslag {r['proposal_id']} finns två gånger "
-                f"(rad {f['row']} och {r['row']}) med samma ställningstagande; räknas en gång.",
-                f"\"{r['respondent']}\" on proposal {r['proposal_id']} appears twice "
-                f"(rows {f['row']} and {r['row']}) with the same stance; counted once.",
-                sheet=r["sheet"] or None, row=int(r["row"]))
+            report.say("warning", "unique-error", "rows.same_twice", sheet=r["sheet"] or None, row=int(r["row"]),
+                       name=r["respondent"], id=r["proposal_id"], first=f["row"])
     for r, f in conflicts:
-        report.error(
-            "unique-error",
-            f"\"{r['respondent']}\" om förslag {r['proposal_id']} har motstridiga ställningstaganden: "
-            f"rad {f['row']} säger {_STANCE_SV[f['stance']]}, rad {r['row']} säger {_STANCE_SV[r['stance']]}.",
-            f"\"{r['respondent']}\" on proposal {r['proposal_id']} has conflicting stances: "
-            f"row {f['row']} says {f['stance']}, row {r['row']} says {r['stance']}.",
-            sheet=r["sheet"] or None, row=int(r["row"]))
+        report.say("error", "unique-error", "rows.conflict", sheet=r["sheet"] or None, row=int(r["row"]),
+                   name=r["respondent"], id=r["proposal_id"], first=f["row"],
+                   first_stance=both(f"rows.stance.{f['stance']}"), stance=both(f"rows.stance.{r['stance']}"))
     return rows.drop(index=drop)

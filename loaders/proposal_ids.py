@@ -9,25 +9,16 @@ from __future__ import annotations
 import pandas as pd
 
 from loaders.identity import rows_words, say
-from loaders.report import Report
+from loaders.report import Report, both
 from loaders.vocab import IdCheck, check_proposal_id, proposal_from_header
 
 #: Distinct ids reported per kind before the rest are counted.
 MAX_LISTED = 200
 
-_NOTES = {
-    "characters": ("osynliga eller ovanliga tecken (hårt mellanslag, nollbreddstecken eller helbreddssiffror) "
-                   "togs bort", "invisible or unusual characters (non-breaking space, zero-width character "
-                   "or full-width digits) were removed"),
-    "spaces": ("mellanslag inuti numret togs bort", "spaces inside the number were removed"),
-    "leading_zero": ("inledande nollor togs bort", "leading zeros were removed"),
-    "decimal_comma": ("kommat lästes som punkt", "the comma was read as a point"),
-    "trailing_dot": ("punkten på slutet togs bort", "the trailing full stop was removed"),
-}
-
-
 def _what(check: IdCheck) -> tuple[str, str]:
-    return ("; ".join(_NOTES[n][0] for n in check.notes), "; ".join(_NOTES[n][1] for n in check.notes))
+    """What correcting the id did, in both languages (keys ``ids.note.*``)."""
+    notes = [both(f"ids.note.{n}") for n in check.notes]
+    return "; ".join(n[0] for n in notes), "; ".join(n[1] for n in notes)
 
 
 def check_ids(rows: pd.DataFrame, report: Report, sheet: str | None, column: str | None, *,
@@ -59,7 +50,7 @@ def check_ids(rows: pd.DataFrame, report: Report, sheet: str | None, column: str
         r = where.get(raw, [])
         row = header_row if wide else (min(r) if r else None)
         col = raw if wide else column
-        place = (("rubriken", "the header") if wide else rows_words(r))
+        place = both("where.header") if wide else rows_words(r)
         if c.refused:
             say(report, "error", "constraint-error", f"ids.refused_{c.refused}", sheet=sheet, row=row, column=col,
                 id=raw.strip(), where=place)

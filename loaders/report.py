@@ -51,6 +51,13 @@ class Problem:
         }
 
 
+def both(key: str, **fmt) -> tuple[str, str]:
+    """The (Swedish, English) text of a translation key: a placeholder value filled per language."""
+    from i18n.strings import t
+
+    return t(key, "sv", **fmt), t(key, "en", **fmt)
+
+
 #: At most this many problems are kept per report; beyond it they are only counted (memory stays bounded).
 MAX_KEPT = 100_000
 
@@ -79,13 +86,19 @@ class Report:
             row: int | None = None, column: str | None = None, **fmt) -> Problem:
         """Record a problem whose words come from the translation table (``i18n``).
 
-        ``key`` names a (Swedish, English) pair; ``fmt`` fills its placeholders.
-        New messages use this; the inline ``error``/``warning`` pairs are older.
+        ``key`` names a (Swedish, English) pair; ``fmt`` fills its placeholders, and ``sheet``,
+        ``row`` and ``column`` are available to it as ``{sheet}``, ``{row}`` and ``{column}``. A
+        ``(sv, en)`` tuple among ``fmt`` (see :func:`both`) is filled in per language. Every loader
+        message is recorded this way, so its words live in ``i18n`` only.
         """
         from i18n.strings import t
 
-        return self.add(severity, category, t(key, "sv", **fmt), t(key, "en", **fmt),
-                        sheet=sheet, row=row, column=column)
+        fmt = {"sheet": sheet, "row": row, "column": column, **fmt}
+
+        def text(i: int, lang: str) -> str:
+            return t(key, lang, **{k: (v[i] if isinstance(v, tuple) else v) for k, v in fmt.items()})
+
+        return self.add(severity, category, text(0, "sv"), text(1, "en"), sheet=sheet, row=row, column=column)
 
     def error(self, category: str, sv: str, en: str, **where) -> Problem:
         return self.add("error", category, sv, en, **where)

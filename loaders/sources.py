@@ -19,7 +19,7 @@ from pathlib import PurePath
 import pyarrow as pa
 
 from loaders.grid import ArrowGrid, SplitFailed, put, read_in_parts, release_freed_memory
-from loaders.report import Report
+from loaders.report import Report, both
 from loaders.xlsxmeta import MAX_GRID_COL, BackgroundScan, SheetMarks
 
 SPREADSHEET_EXTS = {".xlsx", ".xlsm", ".xls", ".ods"}
@@ -86,42 +86,24 @@ def read_sheets(data: bytes, file_name: str, report: Report) -> list[RawSheet]:
     ext = PurePath(file_name).suffix.lower()
     kind = sniff_format(data)
 
-    def fail(category: str, sv: str, en: str) -> Unreadable:
-        report.error(category, sv, en)
+    def fail(category: str, key: str, **fmt) -> Unreadable:
+        """Record the keyed error that makes the file unreadable; the exception to raise."""
+        problem = report.say("error", category, key, **fmt)
         report.unreadable = True
-        return Unreadable(en)
+        return Unreadable(problem.message_en)
 
     if kind == "empty":
-        raise fail("source-error", f"Filen {file_name} är tom.", f"The file {file_name} is empty.")
+        raise fail("source-error", "source.empty", file=file_name)
     if ext not in ACCEPTED_EXTS:
-        raise fail(
-            "format-error",
-            f"Filtypen {ext or '(ingen)'} stöds inte. Använd .xlsx, .xlsm, .xls, .ods eller .csv.",
-            f"The file type {ext or '(none)'} is not supported. Use .xlsx, .xlsm, .xls, .ods or .csv.",
-        )
+        raise fail("format-error", "source.unsupported", ext=ext or both("source.no_extension"))
     if kind == "ole" and _is_encrypted_ole(data):
-        raise fail(
-            "source-error",
-            f"Filen {file_name} är lösenordsskyddad. Spara en kopia utan lösenord och ladda upp den.",
-            f"The file {file_name} is password-protected. Save a copy without a password and upload that.",
-        )
+        raise fail("source-error", "source.password", file=file_name)
     expected = {".xlsx": {"xlsx"}, ".xlsm": {"xlsx"}, ".xls": {"ole"}, ".ods": {"ods"},
                 ".csv": {"text"}, ".tsv": {"text"}, ".txt": {"text"}}[ext]
     if kind not in expected:
         if kind in ("damaged-zip",) or (kind == "zip" and ext in (".xlsx", ".xlsm", ".ods")):
-            raise fail("source-error",
-                       f"Filen {file_name} är skadad och kan inte läsas.",
-                       f"The file {file_name} is damaged and cannot be read.")
-        actual = {"xlsx": "en Excel-arbetsbok (.xlsx)", "ole": "en äldre Excel-fil (.xls)",
-                  "ods": "ett OpenDocument-kalkylblad (.ods)", "text": "en textfil",
-                  "zip": "ett zip-arkiv", "binary": "en binärfil"}.get(kind, kind)
-        actual_en = {"xlsx": "an Excel workbook (.xlsx)", "ole": "an older Excel file (.xls)",
-                     "ods": "an OpenDocument spreadsheet (.ods)", "text": "a text file",
-                     "zip": "a zip archive", "binary": "a binary file"}.get(kind, kind)
-        raise fail("format-error",
-                   f"Filen {file_name} har ändelsen {ext} men är {actual}. Spara om den i rätt format.",
-                   f"The file {file_name} has the extension {ext} but is {actual_en}. "
-                   "Save it again in the right format.")
+            raise fail("source-error", "source.damaged", file=file_name)
+        raise fail("format-error", "source.wrong_format", file=file_name, ext=ext, actual=_kind_words(kind))
     if kind == "text":
         from loaders.csvtext import read_csv
 
@@ -139,19 +121,22 @@ def _check_container(data: bytes, kind: str, file_name: str, report: Report, fai
         check_zip(data, kind)
     except ContainerProblem as problem:
         from i18n.numbers import fmt_int
-        from i18n.strings import t
 
-        words = [t(problem.key, lang, file=file_name, **{k: fmt_int(v, lang) if isinstance(v, int) else v
-                                                           for k, v in problem.fmt().items()})
-                 for lang in ("sv", "en")]
-        report.add("error", "limit-error", *words, sheet=problem.sheet)
+        fields = {k: (fmt_int(v, "sv"), fmt_int(v, "en")) if isinstance(v, int) else v
+                  for k, v in problem.fmt().items() if k != "sheet"}  # {sheet} is problem.sheet
+        report.say("error", "limit-error", problem.key, sheet=problem.sheet, file=file_name, **fields)
         report.unreadable = True
         raise Unreadable(problem.key) from None
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
         # sizes that lie (CRC or length mismatch) or a broken stream: damaged, before the reader trusts it
-        raise fail("source-error",
-                   f"Filen {file_name} är skadad och kan inte läsas ({type(exc).__name__}).",
-                   f"The file {file_name} is damaged and cannot be read ({type(exc).__name__}).") from None
+        raise fail("source-error", "source.damaged_by", file=file_name, error=type(exc).__name__) from None
+
+
+def _kind_words(kind: str) -> tuple[str, str] | str:
+    """What the bytes are, in words (see :func:`sniff_format`); the bare kind for one without words."""
+    from i18n.strings import STRINGS
+
+    return both(f"source.kind.{kind}") if f"source.kind.{kind}" in STRINGS else kind
 
 
 def _read_workbook(data: bytes, file_name: str, fail) -> list[RawSheet]:
@@ -173,11 +158,7 @@ def _read_workbook(data: bytes, file_name: str, fail) -> list[RawSheet]:
     except Exception as exc:  # noqa: BLE001 - any reader failure means "damaged"
         if scan is not None:
             scan.result()
-        raise fail(
-            "source-error",
-            f"Filen {file_name} är skadad och kan inte läsas ({type(exc).__name__}).",
-            f"The file {file_name} is damaged and cannot be read ({type(exc).__name__}).",
-        ) from None
+        raise fail("source-error", "source.damaged_by", file=file_name, error=type(exc).__name__) from None
     marks = scan.result() if scan is not None else {}
     for sheet in sheets:
         if sheet.name in marks:
@@ -228,11 +209,7 @@ def _read_xlsx(data: bytes, file_name: str, fail) -> list[RawSheet]:
             sheets.append(RawSheet(name, grid, visibility if visibility in ("hidden", "veryhidden") else "visible"))
     except Exception as exc:  # noqa: BLE001 - any reader failure means "damaged"
         scan.result()
-        raise fail(
-            "source-error",
-            f"Filen {file_name} är skadad och kan inte läsas ({type(exc).__name__}).",
-            f"The file {file_name} is damaged and cannot be read ({type(exc).__name__}).",
-        ) from None
+        raise fail("source-error", "source.damaged_by", file=file_name, error=type(exc).__name__) from None
     release_freed_memory()
     marks = scan.result()
     for sheet in sheets:
