@@ -86,3 +86,18 @@ def test_write_atomic_leaves_the_old_file_and_no_temporary_on_failure(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ut.docx"]
     with pytest.raises(OSError):
         write_atomic(tmp_path / "saknas" / "ut.docx", ".docx", half)
+
+
+def test_cli_texts_have_both_languages_with_the_same_placeholders():
+    import string
+
+    from i18n.strings import STRINGS
+
+    def fields(text):
+        return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+    assert len(cli_text.STRINGS) == 27
+    for key, (sv, en) in cli_text.STRINGS.items():
+        assert key.startswith("cli.") and sv.strip() and en.strip() and sv != en, key
+        assert fields(sv) == fields(en), key
+        assert STRINGS[key] == (sv, en), key  # folded into the one table
