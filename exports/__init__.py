@@ -9,7 +9,7 @@
   characters, Excel's cell length limit.
 * :mod:`exports.meta` – what an extract says about its source (:class:`~exports.meta.ExtractMeta`).
 * :mod:`exports.validation_report` – a loader report as a workbook.
-* :mod:`exports.command` – ``cli.py export``.
+* :mod:`exports.atomic` – writing a file all or nothing (the CLI's ``export`` and ``draft``).
 
 Never imports Streamlit. The names below load their module on first use, so
 importing one small module of the package stays cheap.

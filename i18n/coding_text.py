@@ -58,12 +58,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "kolumnerna Förslag och Rubrik, eller JSON.",
         "{name}: no proposal list was found. Use a coded sheet with a Förslag sheet, a sheet with the columns "
         "Förslag and Rubrik, or JSON."),
-    # Command line
-    "coding.cli.need_out": ("--format xlsx kräver --out FIL.xlsx", "--format xlsx needs --out FILE.xlsx"),
-    "coding.cli.no_consultation": ("--consultation: {name!r} finns inte i förslagslistan; där finns: {known}",
-                                   "--consultation: {name!r} is not in the proposal list; it has: {known}"),
-    "coding.cli.written": ("{n} föreslagna rader från {docs} dokument skrivna till {out}",
-                           "{n} suggested rows from {docs} documents written to {out}"),
     # The page
     "coding.nav": ("Kodningsstöd", "Coding assistant"),
     "coding.page.title": ("Kodningsstöd", "Coding assistant"),

@@ -189,8 +189,4 @@ STRINGS: dict[str, tuple[str, str]] = {
     "draft.fig.names_partly": ("Tillstyrker delvis (namn)", "Partly agree (names)"),
     "draft.fig.names_disagree": ("Avstyrker (namn)", "Disagree (names)"),
     "draft.fig.contrast": ("Regioner mot kommuner", "Regions vs municipalities"),
-    # Command line
-    "draft.cli.done": ("Skrev {out}: {n} förslag, {edited} redigerade", "Wrote {out}: {n} proposals, {edited} edited"),
-    "draft.cli.write": ("Kunde inte skriva {out}: {err}", "Could not write {out}: {err}"),
-    "draft.cli.bad_out": ("--out måste sluta på .docx: {out}", "--out must end in .docx: {out}"),
 }

@@ -6,7 +6,7 @@
 Keys are dotted by page or component. Every key has both languages; a test
 checks that. Areas with many sentences keep them in their own module beside
 this one (``analysis_text``, ``limits_text``, ``loader_text``, ``identity_text``,
-``store_text``, ``register_text``, ``coding_text``, ``draft_text``); they are
+``store_text``, ``register_text``, ``coding_text``, ``draft_text``, ``cli_text``); they are
 folded into :data:`STRINGS` at import, and a key may be defined in one place
 only.
 """
@@ -75,17 +75,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "inloggning.",
                          "No login is set up: anyone who reaches this address can upload, restore and delete "
                          "datasets. The log shows only session and address. See docs/deployment.md for login."),
-    # Command line: backup and restore
-    "cli.backup_done": ("Säkerhetskopia skriven till {path}: {datasets} datamängder, {versions} versioner, "
-                        "{rows} kodade rader, {audit} händelser i loggen.",
-                        "Backup written to {path}: {datasets} datasets, {versions} versions, "
-                        "{rows} coded rows, {audit} audit log entries."),
-    "cli.restore_done": ("Återställt från {path}: {datasets} datamängder, {versions} versioner, "
-                         "{rows} kodade rader; kontrollsummorna stämmer för alla {tables} tabeller.",
-                         "Restored from {path}: {datasets} datasets, {versions} versions, "
-                         "{rows} coded rows; the checksums match for all {tables} tables."),
-    "cli.restore_refused": ("Återställningen avbröts och inget skrevs: {reason}",
-                            "The restore was stopped and nothing was written: {reason}"),
     "backup.not_a_backup": ("{name} är ingen säkerhetskopia från Remisskollen.",
                             "{name} is not a Remisskollen backup."),
     "backup.newer_schema": ("säkerhetskopian har databasschema {found}, men den här Remisskollen känner bara "
@@ -100,8 +89,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "({rows} rader, väntat {expected}).",
                         "the table {table} does not match the backup after restoring "
                         "({rows} rows, expected {expected})."),
-    "cli.backup_failed": ("Säkerhetskopian kunde inte skrivas: {reason}",
-                          "The backup could not be written: {reason}"),
     # Overview
     "overview.title": ("Översikt", "Overview"),
     "overview.respondents": ("Svarande instanser", "Responding bodies"),
@@ -615,6 +602,7 @@ def _merge_tables() -> None:
     """Fold the per-area tables into :data:`STRINGS`; a key may live in one table only."""
     from i18n import (
         analysis_text,
+        cli_text,
         coding_text,
         draft_text,
         identity_text,
@@ -625,7 +613,7 @@ def _merge_tables() -> None:
     )
 
     for module in (analysis_text, limits_text, loader_text, identity_text, store_text,
-                   register_text, coding_text, draft_text):
+                   register_text, coding_text, draft_text, cli_text):
         clash = STRINGS.keys() & module.STRINGS.keys()
         if clash:
             raise ValueError(f"i18n keys defined twice: {sorted(clash)}")

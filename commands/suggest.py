@@ -8,7 +8,7 @@ stance, confidence, evidence, page}. The xlsx is a coded sheet in the long
 format, evidence as the comment and document + page as the source, ready for
 ``cli.py check`` and upload. A document that cannot be read is named with the
 reason on stderr and the others are still read (exit 1); an unusable proposal
-file is exit 2.
+file is exit 2. The reading itself is :mod:`coding` (pure logic).
 """
 from __future__ import annotations
 
@@ -16,11 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from coding.batch import ROW_FIELDS, read_many, rows
-from coding.sheet import coded_sheet
-from coding.source import load_lists_path
-from documents.model import DocumentError
-from i18n.strings import t
+from commands.output import fail, say
 
 
 def add_parser(sub) -> None:
@@ -31,14 +27,18 @@ def add_parser(sub) -> None:
     g.add_argument("--format", choices=("json", "xlsx"), default="json")
     g.add_argument("--out", help="the .xlsx to write (required with --format xlsx)")
     g.add_argument("--lang", choices=("sv", "en"), default="sv")
-    g.set_defaults(func=run_suggest)
+    g.set_defaults(func=run)
 
 
-def run_suggest(args) -> int:
+def run(args) -> int:
+    from coding.batch import ROW_FIELDS, read_many, rows
+    from coding.sheet import coded_sheet
+    from coding.source import load_lists_path
+    from documents.model import DocumentError
+
     lang = args.lang
     if args.format == "xlsx" and not args.out:
-        print(t("coding.cli.need_out", lang), file=sys.stderr)
-        return 2
+        return fail("cli.suggest.need_out", lang)
     try:
         lists = load_lists_path(args.proposals)
     except DocumentError as exc:
@@ -46,9 +46,7 @@ def run_suggest(args) -> int:
         return 2
     if args.consultation:
         if args.consultation not in lists:
-            print(t("coding.cli.no_consultation", lang, name=args.consultation, known="; ".join(lists)),
-                  file=sys.stderr)
-            return 2
+            return fail("cli.suggest.no_consultation", lang, name=args.consultation, known="; ".join(lists))
         lists = {args.consultation: lists[args.consultation]}
     files = []
     failed = 0
@@ -56,7 +54,7 @@ def run_suggest(args) -> int:
         try:
             files.append((Path(doc).name, Path(doc).read_bytes()))
         except OSError as exc:
-            print(t("coding.doc.unreadable", lang, name=doc, error=exc.strerror or str(exc)), file=sys.stderr)
+            say("coding.doc.unreadable", lang, to_stderr=True, name=doc, error=exc.strerror or str(exc))
             failed += 1
     readings, failures = read_many(files, lists)
     for f in failures:
@@ -68,5 +66,5 @@ def run_suggest(args) -> int:
     else:
         used = {r.consultation: lists[r.consultation] for r in readings} or lists
         Path(args.out).write_bytes(coded_sheet(found, used))
-        print(t("coding.cli.written", lang, n=len(found), docs=len(readings), out=args.out), file=sys.stderr)
+        say("cli.suggest.written", lang, n=len(found), docs=len(readings), out=args.out, to_stderr=True)
     return 1 if failed else 0
