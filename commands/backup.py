@@ -41,9 +41,13 @@ def _engine(args):
 
 def run_backup(args) -> int:
     from store.backup import write_backup
+    from store.migrations import current_version
 
     engine = _engine(args)
     try:
+        if current_version(engine) == 0:  # a new database: no tables to copy, and none to write
+            say("cli.backup.empty", args.lang, to_stderr=True)
+            return 1
         manifest = write_backup(engine, args.out)
     except OSError as exc:
         say("cli.backup.failed", args.lang, to_stderr=True, reason=exc.strerror or exc)

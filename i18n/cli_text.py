@@ -45,6 +45,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "{rows} kodade rader, {audit} händelser i loggen.",
                         "Backup written to {path}: {datasets} datasets, {versions} versions, "
                         "{rows} coded rows, {audit} audit log entries."),
+    "cli.backup.empty": ("Databasen är inte upplagd än: det finns inget att säkerhetskopiera. Ingen fil skrevs.",
+                         "The database has not been set up yet: there is nothing to back up. No file was written."),
     "cli.backup.failed": ("Säkerhetskopian kunde inte skrivas: {reason}",
                           "The backup could not be written: {reason}"),
     "cli.restore.done": ("Återställt från {path}: {datasets} datamängder, {versions} versioner, "

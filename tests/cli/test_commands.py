@@ -96,7 +96,7 @@ def test_cli_texts_have_both_languages_with_the_same_placeholders():
     def fields(text):
         return {f for _, f, _, _ in string.Formatter().parse(text) if f}
 
-    assert len(cli_text.STRINGS) == 27
+    assert cli_text.STRINGS  # every key below is checked; the "all used" test keeps the table honest
     for key, (sv, en) in cli_text.STRINGS.items():
         assert key.startswith("cli.") and sv.strip() and en.strip() and sv != en, key
         assert fields(sv) == fields(en), key

@@ -155,3 +155,17 @@ def test_cli_backup_and_restore(store, tmp_path, capsys):
     assert cli.main(["restore", str(out), "--database", target]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Återställningen avbröts och inget skrevs: databasen innehåller redan datamängder.")
+
+
+def test_cli_backup_of_a_database_never_set_up_says_so(tmp_path, capsys):
+    """Not "Internt fel: no such table": the official is told there is nothing to back up, and no file appears."""
+    import cli
+
+    url = f"sqlite:///{tmp_path / 'tom.sqlite3'}"
+    out = tmp_path / "kopia.backup"
+    assert cli.main(["backup", str(out), "--database", url]) == 1
+    assert capsys.readouterr().err.strip() == ("Databasen är inte upplagd än: det finns inget att "
+                                               "säkerhetskopiera. Ingen fil skrevs.")
+    assert cli.main(["backup", str(out), "--database", url, "--lang", "en"]) == 1
+    assert "there is nothing to back up" in capsys.readouterr().err
+    assert not out.exists()
