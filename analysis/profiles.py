@@ -104,11 +104,10 @@ def respondent_headlines(summary: pd.DataFrame) -> list[Sentence]:
     """
     if summary.empty:
         return []
-    cols = {key: summary[key].to_numpy().astype("int64").tolist() for key in ("n_proposals", "agree", *PROFILE_EXTRAS)}
-    names = summary["respondent"].tolist()
-    extras = [list(zip(PROFILE_EXTRAS, values)) for values in zip(*(cols[key] for key in PROFILE_EXTRAS))]
-    return [Sentence("analysis.profile.main", (("name", name), ("agree", agree), ("n", n), *more))
-            for name, agree, n, more in zip(names, cols["agree"], cols["n_proposals"], extras)]
+    names = ("name", "agree", "n", *PROFILE_EXTRAS)
+    columns = [summary["respondent"].tolist()]
+    columns += [summary[key].to_numpy().astype("int64").tolist() for key in ("agree", "n_proposals", *PROFILE_EXTRAS)]
+    return [Sentence("analysis.profile.main", tuple(zip(names, row))) for row in zip(*columns)]
 
 
 def stance_matrix(data: CodedData, sort: MatrixSort | None = None) -> pd.DataFrame:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
 
 from i18n.numbers import fmt_pct
 from i18n.strings import t
@@ -23,15 +23,15 @@ from i18n.textfmt import int_text
 from i18n.words import agree_verb, by_count, lang_of, type_plural
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A translation key and the values that fill it, in the order given (no language, no text)."""
 
     key: str
     values: tuple[tuple[str, object], ...] = ()
 
-    @cached_property
-    def fields(self) -> Mapping[str, object]:
+    @property
+    def fields(self) -> dict[str, object]:
         """The values by name."""
         return dict(self.values)
 
@@ -86,11 +86,20 @@ def _small(key: str, v: Mapping, lang: str) -> str:
 PROFILE_EXTRAS = ("partly", "disagree", "no_position", "not_addressed")
 
 
+@lru_cache(maxsize=4)
+def _profile_templates(key: str, lang: str) -> tuple[str, tuple[tuple[str, str], ...], dict[bool, str]]:
+    """(main sentence, (count, bracket text) pairs, "proposals" for one / many) of a respondent headline,
+    unformatted: looked up once per language, as a long respondent list renders thousands."""
+    extras = tuple((c, t(f"analysis.profile.{c}", lang)) for c in PROFILE_EXTRAS)
+    return t(key, lang), extras, {True: by_count(1, "proposals", lang), False: by_count(2, "proposals", lang)}
+
+
 def _profile(key: str, v: Mapping, lang: str) -> str:
+    main, extra_texts, proposals = _profile_templates(key, lang)
     n = v["n"]
-    text = t(key, lang, name=v["name"], agree=int_text(v["agree"], lang), n=int_text(n, lang),
-             proposals=by_count(n, "proposals", lang))
-    extras = [t(f"analysis.profile.{c}", lang, n=int_text(v[c], lang)) for c in PROFILE_EXTRAS if v[c]]
+    text = main.format(name=v["name"], agree=int_text(v["agree"], lang), n=int_text(n, lang),
+                       proposals=proposals[n == 1])
+    extras = [tmpl.format(n=int_text(v[c], lang)) for c, tmpl in extra_texts if v[c]]
     return f"{text} ({', '.join(extras)})" if extras else text
 
 
@@ -132,8 +141,9 @@ def render(sentence: Sentence, lang: str = "sv") -> str:
 
 
 def render_all(sentences: Iterable[Sentence], lang: str = "sv") -> list[str]:
-    """:func:`render` of each sentence, in order."""
-    return [render(s, lang) for s in sentences]
+    """:func:`render` of each sentence, in order (one lookup of the language for the lot)."""
+    lang, get = lang_of(lang), _RENDERERS.get
+    return [get(s.key, _plain)(s.key, dict(s.values), lang) for s in sentences]
 
 
 __all__ = ["PROFILE_EXTRAS", "Sentence", "render", "render_all", "say"]
