@@ -160,7 +160,7 @@ def _imports(path: Path) -> list[tuple[str, str]]:
 
 
 def test_only_filters_makes_text_in_analysis():
-    """The core returns keys and numbers; filters.describe is the one sanctioned exception."""
+    """The core returns keys and numbers; filters.describe_filters is the one sanctioned exception."""
     modules = sorted(ANALYSIS.glob("*.py"))
     assert len(modules) > 10  # the package was found
     offenders = [p.name for p in modules if p.name != "filters.py"
