@@ -27,7 +27,10 @@ Two hand-overs remain, for size and data shape rather than for test inputs:
 5M cells, and :func:`analysis.shares.agreement` merges when a key is missing
 or repeated. :func:`analysis.contrast.contrast` keeps its pandas counts for
 ``by == group_col`` and non-canonical stances.
-Words come from :mod:`i18n` (the ``analysis.*`` keys).
+Sentences (headlines, a respondent's position, the weighted phrase, a
+denominator) are returned as :class:`i18n.sentences.Sentence` values, keys
+and numbers; :func:`i18n.sentences.render` makes them text. Only
+:func:`analysis.filters.describe_filters` words a selection itself.
 
 Every function except :func:`analysis.filters.apply_filters` takes data with
 the filters already applied.

@@ -1,9 +1,9 @@
-"""The figures in a few plain-language sentences (sv/en), for the top of a page.
+"""The figures in a few plain-language sentences, for the top of a page.
 
-The sentences are the ``analysis.headline.*`` keys of the translation table
-(:mod:`i18n.analysis_text`); this module picks the figures that go in them.
-Every sentence states its denominator. Numbers go through
-:mod:`i18n.numbers` so they read as the rest of the app (``63 %`` / ``63%``).
+This module picks the figures; each headline is a :class:`i18n.sentences.Sentence`
+(an ``analysis.headline.*`` key of :mod:`i18n.analysis_text` and raw numbers),
+made into Swedish or English text by :func:`i18n.sentences.render`. Every
+sentence states its denominator.
 """
 from __future__ import annotations
 
@@ -16,19 +16,17 @@ from analysis.contrast import contrast
 from analysis.groups import grouping
 from analysis.shares import agreement
 from analysis.universe import proposal_list
-from i18n.numbers import fmt_int, fmt_pct
-from i18n.strings import t
-from i18n.textfmt import int_text
-from i18n.words import agree_verb, by_count, lang_of
+from i18n.sentences import Sentence, say
 from loaders.model import CodedData
 
 #: Least number of answers for a proposal to be named most/least supported,
 #: unless no proposal has that many.
 MIN_N = 5
 
-def _pid(row, titles: dict) -> str:
+def _proposal(row, titles: dict) -> dict:
+    """The proposal a headline names: its id and title (``""`` when it has none)."""
     title = titles.get((row.get("consultation"), row["proposal_id"]), "") or titles.get(row["proposal_id"], "")
-    return f"{row['proposal_id']} ({title})" if title else str(row["proposal_id"])
+    return {"proposal_id": str(row["proposal_id"]), "title": str(title or "")}
 
 
 def _titles(data: CodedData) -> dict:
@@ -46,12 +44,7 @@ def _percent(share: float) -> int:
     return int(decimal.Decimal(repr(float(share) * 100)).quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP))
 
 
-def _plural(n: int, key: str, lang: str) -> str:
-    """``analysis.headline.<key>_one`` for 1, ``…_many`` otherwise."""
-    return t(f"analysis.headline.{key}_{'one' if n == 1 else 'many'}", lang)
-
-
-def majority_headline(table: pd.DataFrame, lang: str = "sv", count_partly: bool = False) -> str | None:
+def majority_headline(table: pd.DataFrame, count_partly: bool = False) -> Sentence | None:
     """How many proposals a majority (> 50 %) of those who addressed them agree with.
 
     ``table``: :func:`analysis.shares.agreement` per proposal with the
@@ -59,14 +52,8 @@ def majority_headline(table: pd.DataFrame, lang: str = "sv", count_partly: bool 
     """
     if table.empty:
         return None
-    lang = lang_of(lang)
-    k = int((table["share"] > 0.5).sum())
-    n = len(table)
-    return t(
-        "analysis.headline.majority", lang,
-        k=int_text(k, lang), n=int_text(n, lang), partly=t("analysis.headline.partly", lang) if count_partly else "",
-        proposals=by_count(n, "proposals", lang), be=by_count(k, "be", lang), them=by_count(n, "them", lang),
-    )
+    return say("analysis.headline.majority", k=int((table["share"] > 0.5).sum()), n=len(table),
+               count_partly=bool(count_partly))
 
 
 def _extremes(table: pd.DataFrame, min_n: int) -> tuple[pd.Series, pd.Series] | None:
@@ -87,8 +74,8 @@ def _extremes(table: pd.DataFrame, min_n: int) -> tuple[pd.Series, pd.Series] | 
     return most, least
 
 
-def support_headlines(table: pd.DataFrame, titles: dict, lang: str = "sv",
-                      count_partly: bool = False, min_n: int = MIN_N) -> list[str]:
+def support_headlines(table: pd.DataFrame, titles: dict, count_partly: bool = False,
+                      min_n: int = MIN_N) -> list[Sentence]:
     """The most and the least supported proposal, with share and number who addressed it.
 
     Only proposals with at least ``min_n`` answers compete (all answered ones
@@ -98,19 +85,12 @@ def support_headlines(table: pd.DataFrame, titles: dict, lang: str = "sv",
     found = _extremes(table, min_n)
     if found is None:
         return []
-    lang = lang_of(lang)
-    out = []
-    for key, row in zip(("most", "least"), found):
-        n = int(row["n"])
-        of = t("analysis.headline.of_one", lang) if n == 1 else t("analysis.headline.of_many", lang,
-                                                                  n=fmt_int(n, lang))
-        out.append(t(f"analysis.headline.{key}", lang, pid=_pid(row, titles), pct=fmt_pct(row["share"], lang),
-                     of=of, agree=agree_verb(count_partly, lang)))
-    return out
+    return [say(f"analysis.headline.{key}", **_proposal(row, titles), share=float(row["share"]), n=int(row["n"]),
+                count_partly=bool(count_partly))
+            for key, row in zip(("most", "least"), found)]
 
 
-def difference_headline(table: pd.DataFrame, titles: dict, lang: str = "sv",
-                        count_partly: bool = False) -> str | None:
+def difference_headline(table: pd.DataFrame, titles: dict, count_partly: bool = False) -> Sentence | None:
     """The proposal where regions and municipalities differ most.
 
     ``table``: :func:`analysis.contrast.contrast` (a = Region, b = Kommun, per
@@ -127,18 +107,13 @@ def difference_headline(table: pd.DataFrame, titles: dict, lang: str = "sv",
     pp = abs(a_pct - b_pct)
     if pp == 0:
         return None
-    lang = lang_of(lang)
-    text = t("analysis.headline.diff", lang, pid=_pid(row, titles), a=fmt_pct(a_pct / 100, lang),
-             b=fmt_pct(b_pct / 100, lang), agree=agree_verb(count_partly, lang), pp=fmt_int(pp, lang),
-             unit=_plural(pp, "pp", lang))
-    if row["small_n"]:
-        a_n, b_n = int(row["a_total"]), int(row["b_total"])
-        text += t("analysis.headline.small", lang, a_n=fmt_int(a_n, lang), a_unit=_plural(a_n, "region", lang),
-                  b_n=fmt_int(b_n, lang), b_unit=_plural(b_n, "kommun", lang))
-    return text
+    small = (say("analysis.headline.small", a_n=int(row["a_total"]), b_n=int(row["b_total"]))
+             if row["small_n"] else None)
+    return say("analysis.headline.diff", **_proposal(row, titles), a_pct=a_pct, b_pct=b_pct, pp=pp,
+               count_partly=bool(count_partly), small=small)
 
 
-def headlines(data: CodedData, lang: str = "sv", count_partly: bool = False, min_n: int = MIN_N) -> list[str]:
+def headlines(data: CodedData, count_partly: bool = False, min_n: int = MIN_N) -> list[Sentence]:
     """Plain-language headlines for the (filtered) data, in order:
 
     1. how many proposals a majority of those who addressed them agree with;
@@ -152,9 +127,9 @@ def headlines(data: CodedData, lang: str = "sv", count_partly: bool = False, min
         return []
     table = agreement(data, ["consultation", "proposal_id"], "addressed", count_partly)
     titles = _titles(data)
-    out = [majority_headline(table, lang, count_partly)]
-    out += support_headlines(table, titles, lang, count_partly, min_n)
+    out = [majority_headline(table, count_partly)]
+    out += support_headlines(table, titles, count_partly, min_n)
     table = contrast(data.responses, "Region", "Kommun", "proposal_id", count_partly, tests=False,
                      grouping=grouping(data, ["proposal_id", "respondent_type"]))
-    out.append(difference_headline(table, titles, lang, count_partly))
+    out.append(difference_headline(table, titles, count_partly))
     return [h for h in out if h]

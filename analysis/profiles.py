@@ -12,10 +12,7 @@ from analysis.coverage import MATRIX_INDEX, answer_cells, proposal_columns
 from analysis.groups import codes_of, grouping
 from analysis.ordering import categorical_isin, sort_keys
 from analysis.universe import proposal_list, replied_respondents
-from i18n.numbers import fmt_int
-from i18n.strings import t
-from i18n.textfmt import int_text
-from i18n.words import by_count, lang_of
+from i18n.sentences import PROFILE_EXTRAS, Sentence, say
 from loaders.model import CodedData
 from loaders.schema import STANCE_DTYPE, STANCES
 
@@ -86,54 +83,31 @@ def _group_ids(g, c_pos: np.ndarray, r_pos: np.ndarray) -> np.ndarray:
     return np.where(found, order[pos] if len(order) else 0, g.n_groups)
 
 
-#: The counts listed in brackets after a respondent's headline, in order (keys ``analysis.profile.<count>``).
-_EXTRAS = ("partly", "disagree", "no_position", "not_addressed")
+def respondent_headline(row: Mapping) -> Sentence:
+    """One respondent's position as a sentence (``analysis.profile.main``), from a :func:`respondent_summary` row.
 
-
-def _templates(lang: str) -> tuple[str, list[tuple[str, str]]]:
-    """(the main sentence, (count, bracket text) pairs) of the headline, unformatted."""
-    return t("analysis.profile.main", lang), [(key, t(f"analysis.profile.{key}", lang)) for key in _EXTRAS]
-
-
-def respondent_headline(row: Mapping, lang: str = "sv") -> str:
-    """One respondent's position in a sentence, from a :func:`respondent_summary` row.
-
-    sv ``"Stockholms stad tillstyrker 24 av 25 förslag (1 delvis)"``; en
-    ``"Stockholms stad agrees with 24 of 25 proposals (1 partly)"``. The main
-    count is ``agree`` alone, out of ``n_proposals`` (every proposal in the
-    consultation). The parenthesis lists the non-zero remainder in the order
-    partly, disagree, no position, not addressed.
+    Rendered (:func:`i18n.sentences.render`) sv ``"Stockholms stad tillstyrker
+    24 av 25 förslag (1 delvis)"``; en ``"Stockholms stad agrees with 24 of 25
+    proposals (1 partly)"``. The main count is ``agree`` alone, out of
+    ``n_proposals`` (every proposal in the consultation). The parenthesis
+    lists the non-zero remainder in the order partly, disagree, no position,
+    not addressed.
     """
-    lang = lang_of(lang)
-    main, extra_texts = _templates(lang)
-    n = int(row["n_proposals"])
-    text = main.format(name=row["respondent"], agree=fmt_int(int(row["agree"]), lang),
-                       n=fmt_int(n, lang), proposals=by_count(n, "proposals", lang))
-    extras = [tmpl.format(n=fmt_int(int(row[key]), lang)) for key, tmpl in extra_texts if int(row[key])]
-    return f"{text} ({', '.join(extras)})" if extras else text
+    return say("analysis.profile.main", name=row["respondent"], agree=int(row["agree"]), n=int(row["n_proposals"]),
+               **{key: int(row[key]) for key in PROFILE_EXTRAS})
 
 
-def respondent_headlines(summary: pd.DataFrame, lang: str = "sv") -> list[str]:
+def respondent_headlines(summary: pd.DataFrame) -> list[Sentence]:
     """:func:`respondent_headline` of every row of a :func:`respondent_summary` frame, in order.
 
-    The same sentences, built column-wise with remembered number texts
-    (:func:`i18n.textfmt.int_text`) instead of one babel call per number.
+    The same sentences, read column-wise instead of row by row.
     """
-    lang = lang_of(lang)
     if summary.empty:
         return []
-    main, extras = _templates(lang)
-    cols = {key: summary[key].to_numpy().astype("int64").tolist() for key in ("n_proposals", "agree", *_EXTRAS)}
-    names = summary["respondent"].tolist()
-    proposals = {n: by_count(n, "proposals", lang) for n in set(cols["n_proposals"])}
-    out = []
-    for i, name in enumerate(names):
-        n = cols["n_proposals"][i]
-        text = main.format(name=name, agree=int_text(cols["agree"][i], lang), n=int_text(n, lang),
-                           proposals=proposals[n])
-        more = [tmpl.format(n=int_text(cols[key][i], lang)) for key, tmpl in extras if cols[key][i]]
-        out.append(f"{text} ({', '.join(more)})" if more else text)
-    return out
+    names = ("name", "agree", "n", *PROFILE_EXTRAS)
+    columns = [summary["respondent"].tolist()]
+    columns += [summary[key].to_numpy().astype("int64").tolist() for key in ("agree", "n_proposals", *PROFILE_EXTRAS)]
+    return [Sentence("analysis.profile.main", tuple(zip(names, row))) for row in zip(*columns)]
 
 
 def stance_matrix(data: CodedData, sort: MatrixSort | None = None) -> pd.DataFrame:

@@ -18,7 +18,7 @@ from analysis.groups import grouped_stance_counts, grouping, joint_codes, lex_fr
 from analysis.ordering import sort_keys, tidy_keys
 from analysis.proposals import proposal_options
 from analysis.universe import proposal_list, replied_respondents
-from i18n.strings import t
+from i18n.sentences import Sentence, say
 from loaders.model import CodedData
 from loaders.schema import STANCES
 
@@ -33,12 +33,15 @@ PROPOSAL_LEVEL = ("proposal_id", "proposal_title", "topic", "addressee")
 _SHARE_DECIMALS = 4
 
 
-def denominator_text(denominator: Denominator, lang: str = "sv") -> str:
-    """How to say what a share is "of", after the percentage: "62 % av dem som ..."
-    (the ``analysis.denominator.*`` keys of the translation table)."""
+def denominator_text(denominator: Denominator) -> Sentence:
+    """What a share is "of", said after the percentage: "62 % av dem som ..."
+
+    The ``analysis.denominator.*`` sentence of the translation table; made into
+    text by :func:`i18n.sentences.render`.
+    """
     if denominator not in DENOMINATORS:
         raise KeyError(denominator)
-    return t(f"analysis.denominator.{denominator}", "en" if lang == "en" else "sv")
+    return say(f"analysis.denominator.{denominator}")
 
 
 def _empty_counts(by: list[str]) -> pd.DataFrame:

@@ -38,9 +38,7 @@ from analysis.lookup import lookup_pair
 from analysis.ordering import categorical_isin, tidy_keys
 from analysis.proposals import proposal_label, proposal_titles
 from analysis.universe import listed_respondents, proposal_list
-from i18n.numbers import fmt_pct
-from i18n.strings import t
-from i18n.words import agree_verb, lang_of, type_plural
+from i18n.sentences import Sentence, say
 from loaders.model import CodedData
 
 WEIGHT_TYPES: tuple[str, ...] = ("Region", "Kommun")
@@ -139,19 +137,19 @@ def weighted_agreement(data, by: str | None = "proposal_id", types: Sequence[str
     return tidy_keys(out, keys)
 
 
-def weighted_phrase(row: Mapping, lang: str = "sv", count_partly: bool = False) -> str | None:
-    """``"regioner med 78 % av befolkningen tillstyrker"`` from a :func:`weighted_agreement` row.
+def weighted_phrase(row: Mapping, count_partly: bool = False) -> Sentence | None:
+    """The ``analysis.weighted.phrase`` sentence of a :func:`weighted_agreement` row.
 
-    en: ``"regions representing 78% of the population agree"``. Uses
-    ``population_share`` (denominator: the population of every listed
-    respondent of the type). None when it is unknown.
+    Rendered (:func:`i18n.sentences.render`) sv ``"regioner med 78 % av
+    befolkningen tillstyrker"``; en ``"regions representing 78% of the
+    population agree"``. Uses ``population_share`` (denominator: the
+    population of every listed respondent of the type). None when it is unknown.
     """
-    lang = lang_of(lang)
     value = row["population_share"]
     if value is None or pd.isna(value):
         return None
-    return t("analysis.weighted.phrase", lang, who=type_plural(row["respondent_type"], lang),
-             pct=fmt_pct(value, lang), verb=agree_verb(count_partly, lang))
+    return say("analysis.weighted.phrase", respondent_type=str(row["respondent_type"]), share=float(value),
+               count_partly=bool(count_partly))
 
 
 def weighted_pair(data: CodedData, a: str = "Region", b: str = "Kommun", count_partly: bool = False) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from components.context import page_context
 from components.tables import show_table
 from components.text import escape_md, md_t
 from i18n.numbers import fmt_int
+from i18n.sentences import render
 from i18n.strings import t, type_label
 
 ANSWER_TABLE = ["proposal_id", "proposal_title", "stance", "comment"]
@@ -35,7 +36,7 @@ if rejected:
     st.warning(md_t("security.unknown_respondent", lang, shown=who))
 summaries, answers = agg.respondent_profile(key, f, who)
 for row in summaries:
-    st.subheader(escape_md(respondent_headline(row, lang)))
+    st.subheader(escape_md(render(respondent_headline(row), lang)))
 show_table(answers[ANSWER_TABLE], lang, key="respondent_answers")
 
 st.divider()

@@ -8,6 +8,7 @@ from charts.stances import stance_bars
 from components import aggregates as agg
 from components.charting import chart_block, stop_if_empty, url_toggle
 from components.context import page_context
+from i18n.sentences import render
 from i18n.strings import t
 
 c = page_context()
@@ -22,7 +23,7 @@ heat = share_heatmap(cells, lang, row_col="topic", col_col="respondent_type",
                      title=titles.heatmap_title(cells, lang), description=titles.heatmap_description(cells, lang))
 chart_block(heat, cells, lang, key="topics_heatmap")
 st.caption(t("topics.share_note", lang, what=t("common.agree_partly" if partly else "common.agree_only", lang),
-             of=denominator_text("addressed", lang)))
+             of=render(denominator_text("addressed"), lang)))
 
 per_topic = agg.topic_breakdown(key, f)
 bars = stance_bars(per_topic, lang, label_col="topic", show_n=True, title=titles.topics_title(per_topic, lang),

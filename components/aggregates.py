@@ -31,6 +31,7 @@ from analysis import shares as _shares
 from analysis import weighting as _weighting
 from analysis.filters import Filters, apply_filters
 from components.datasource import filtered_dataset
+from i18n.sentences import render_all
 from loaders.natural import natsorted
 
 _CACHE = {"show_spinner": False, "max_entries": 128}
@@ -65,18 +66,19 @@ def respondent_headlines(key: str, filters: Filters, lang: str, query: str = "",
     """(how many respondents match ``query``, the first ``limit`` of their one-line summaries).
 
     ``query`` matches the respondent's name (case-insensitive, literal); the
-    sentences are :func:`analysis.profiles.respondent_headline`'s.
+    sentences are :func:`analysis.profiles.respondent_headline`'s, rendered in ``lang``.
     """
     people = respondent_summary(key, filters)
     if query:
         people = people.loc[people["respondent"].str.contains(query, case=False, regex=False).to_numpy(dtype=bool)]
     shown = people if limit is None else people.head(limit)
-    return len(people), _profiles.respondent_headlines(shown, lang)
+    return len(people), render_all(_profiles.respondent_headlines(shown), lang)
 
 
 @st.cache_data(**_CACHE)
 def headlines(key: str, filters: Filters, lang: str, count_partly: bool = False) -> list[str]:
-    return _headlines.headlines(view(key, filters), lang, count_partly)
+    """:func:`analysis.headlines.headlines`, rendered in ``lang``."""
+    return render_all(_headlines.headlines(view(key, filters), count_partly), lang)
 
 
 @st.cache_data(**_CACHE)

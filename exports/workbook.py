@@ -64,6 +64,7 @@ from exports.meta import ExtractMeta
 from exports.safe import EXCEL_MAX_CHARS, SafetyLog, Sanitiser
 from exports.xlsx_internals import RawRows, text_categories, widen_table
 from i18n.numbers import fmt_int
+from i18n.sentences import render
 from i18n.strings import stance_label as _stance_label
 from i18n.strings import t, type_label
 from loaders.model import CodedData
@@ -644,7 +645,7 @@ def _write_about(sheet: _Sheet, ws, meta: ExtractMeta, filters: Filters, lang: s
     add(t("export.about.rows_contrast", lang, sheet=names["contrast"]), len(frames.contrast), "int")
     add(t("export.about.rows_respondents", lang, sheet=names["respondents"]), len(frames.matrix), "int")
 
-    addressed = denominator_text("addressed", lang)
+    addressed = render(denominator_text("addressed"), lang)
     section(t("export.about.definitions", lang))
     add(t("overview.answers", lang), t("export.def.unit", lang, sheet=response_names[0]))
     add(t("col.total", lang), t("export.def.total", lang))

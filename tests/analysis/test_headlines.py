@@ -1,4 +1,5 @@
-from analysis.headlines import headlines
+from analysis import headlines as _headlines
+from i18n.sentences import render_all
 from loaders.model import CodedData
 
 NBSP = "\xa0"
@@ -11,6 +12,11 @@ SPEC = {
     ("Region", "3"): {"agree": 1},   # tiny groups: a 100-point gap that is not preferred
     ("Kommun", "3"): {"disagree": 1},
 }
+
+
+def headlines(data, lang="sv", **kw):
+    """The headlines as text: the core's sentences rendered in ``lang``."""
+    return render_all(_headlines.headlines(data, **kw), lang)
 
 
 def test_small_dataset_sv(small):

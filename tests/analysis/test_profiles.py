@@ -1,7 +1,9 @@
+import pandas as pd
 import pytest
 
 from analysis.filters import Filters, apply_filters
-from analysis.profiles import respondent_headline, respondent_summary, stance_matrix
+from analysis.profiles import respondent_headline, respondent_headlines, respondent_summary, stance_matrix
+from i18n.sentences import render, render_all
 
 
 def test_respondent_summary(small):
@@ -48,14 +50,17 @@ def test_n_proposals_follows_proposal_filter(small):
 def test_respondent_headline(counts, sv, en):
     keys = ["n_proposals", "agree", "partly", "disagree", "no_position", "not_addressed"]
     row = {"respondent": "Stockholms stad", **dict(zip(keys, counts))}
-    assert respondent_headline(row, "sv") == sv
-    assert respondent_headline(row, "en") == en
+    assert render(respondent_headline(row), "sv") == sv
+    assert render(respondent_headline(row), "en") == en
+    frame = pd.DataFrame([row])  # the column-wise twin says the same
+    assert render_all(respondent_headlines(frame), "sv") == [sv]
+    assert render_all(respondent_headlines(frame), "en") == [en]
 
 
 def test_headline_from_summary_row(small):
     row = respondent_summary(small).set_index("respondent").loc["Region Stockholm"]
     row = {"respondent": "Region Stockholm", **row.to_dict()}
-    assert respondent_headline(row) == "Region Stockholm tillstyrker 1 av 3 förslag (1 delvis, 1 ej berörda)"
+    assert render(respondent_headline(row)) == "Region Stockholm tillstyrker 1 av 3 förslag (1 delvis, 1 ej berörda)"
 
 
 def test_stance_matrix(small):

@@ -10,6 +10,7 @@ from analysis.shares import (
     stance_counts,
     summary_table,
 )
+from i18n.sentences import render
 
 NAN = float("nan")
 
@@ -126,7 +127,7 @@ def test_natural_order_of_proposal_ids(build):
 
 def test_denominator_texts():
     assert set(DENOMINATORS) == {"addressed", "positioned", "all"}
-    assert denominator_text("addressed") == "av dem som yttrat sig om förslaget"
-    assert denominator_text("positioned", "sv") == "av dem som tagit ställning"
-    assert denominator_text("all") == "av alla svarande instanser i remissen"
-    assert denominator_text("all", "en") == "of all respondents who replied to the consultation"
+    assert render(denominator_text("addressed")) == "av dem som yttrat sig om förslaget"
+    assert render(denominator_text("positioned"), "sv") == "av dem som tagit ställning"
+    assert render(denominator_text("all")) == "av alla svarande instanser i remissen"
+    assert render(denominator_text("all"), "en") == "of all respondents who replied to the consultation"

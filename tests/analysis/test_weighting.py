@@ -3,6 +3,7 @@ import math
 import pytest
 
 from analysis.weighting import weighted_agreement, weighted_phrase
+from i18n.sentences import render
 
 REGION_TOTAL = 2_860_000.0  # Stockholm + Uppsala + Gotland
 KOMMUN_TOTAL = 560_000.0  # Solna + Malmö + Umeå (listed, did not reply)
@@ -67,12 +68,13 @@ def test_missing_population_gives_nan(small, build):
 
 def test_phrases(small):
     out = weighted_agreement(small)
-    assert weighted_phrase(_row(out, "4.2", "Region")) == "regioner med 84\xa0% av befolkningen tillstyrker"
-    assert weighted_phrase(_row(out, "4.2", "Region"), "en") == "regions representing 84% of the population agree"
+    assert render(weighted_phrase(_row(out, "4.2", "Region"))) == "regioner med 84\xa0% av befolkningen tillstyrker"
+    assert render(weighted_phrase(_row(out, "4.2", "Region")), "en") == \
+        "regions representing 84% of the population agree"
     partly = _row(weighted_agreement(small, count_partly=True), "4.2", "Kommun")
-    assert weighted_phrase(partly, count_partly=True) == \
+    assert render(weighted_phrase(partly, count_partly=True)) == \
         "kommuner med 77\xa0% av befolkningen tillstyrker helt eller delvis"
-    assert weighted_phrase(partly, "en", count_partly=True) == \
+    assert render(weighted_phrase(partly, count_partly=True), "en") == \
         "municipalities representing 77% of the population agree fully or partly"
 
 
