@@ -29,7 +29,7 @@ run over all proposals and the total is ``total_population × proposals``, so
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -38,7 +38,6 @@ from analysis.lookup import lookup_pair
 from analysis.ordering import categorical_isin, tidy_keys
 from analysis.proposals import proposal_label, proposal_titles
 from analysis.universe import listed_respondents, proposal_list
-from i18n.sentences import Sentence, say
 from loaders.model import CodedData
 
 WEIGHT_TYPES: tuple[str, ...] = ("Region", "Kommun")
@@ -135,21 +134,6 @@ def weighted_agreement(data, by: str | None = "proposal_id", types: Sequence[str
     out["population_share"] = _ratio(out["agree_population"], out["total_population"])
     out = out[keys[:-1] + list(WEIGHTED_COLUMNS)]
     return tidy_keys(out, keys)
-
-
-def weighted_phrase(row: Mapping, count_partly: bool = False) -> Sentence | None:
-    """The ``analysis.weighted.phrase`` sentence of a :func:`weighted_agreement` row.
-
-    Rendered (:func:`i18n.sentences.render`) sv ``"regioner med 78 % av
-    befolkningen tillstyrker"``; en ``"regions representing 78% of the
-    population agree"``. Uses ``population_share`` (denominator: the
-    population of every listed respondent of the type). None when it is unknown.
-    """
-    value = row["population_share"]
-    if value is None or pd.isna(value):
-        return None
-    return say("analysis.weighted.phrase", respondent_type=str(row["respondent_type"]), share=float(value),
-               count_partly=bool(count_partly))
 
 
 def weighted_pair(data: CodedData, a: str = "Region", b: str = "Kommun", count_partly: bool = False) -> pd.DataFrame:

@@ -76,7 +76,4 @@ STRINGS: dict[str, tuple[str, str]] = {
     "analysis.profile.disagree": ("{n} avstyrker", "{n} disagree"),
     "analysis.profile.no_position": ("{n} utan ställningstagande", "{n} no position"),
     "analysis.profile.not_addressed": ("{n} ej berörda", "{n} not addressed"),
-    # Population-weighted agreement (analysis.weighting)
-    "analysis.weighted.phrase": ("{who} med {pct} av befolkningen {verb}",
-                                 "{who} representing {pct} of the population {verb}"),
 }

@@ -20,7 +20,7 @@ from functools import lru_cache
 from i18n.numbers import fmt_pct
 from i18n.strings import t
 from i18n.textfmt import int_text
-from i18n.words import agree_verb, by_count, lang_of, type_plural
+from i18n.words import agree_verb, by_count, lang_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +103,6 @@ def _profile(key: str, v: Mapping, lang: str) -> str:
     return f"{text} ({', '.join(extras)})" if extras else text
 
 
-def _weighted(key: str, v: Mapping, lang: str) -> str:
-    return t(key, lang, who=type_plural(v["respondent_type"], lang), pct=fmt_pct(v["share"], lang),
-             verb=agree_verb(v["count_partly"], lang))
-
-
 def _plain(key: str, v: Mapping, lang: str) -> str:
     """Any other key: whole numbers formatted, nested sentences rendered, text as given."""
     fmt = {}
@@ -131,7 +126,6 @@ _RENDERERS: dict[str, Callable[[str, Mapping, str], str]] = {
     "analysis.headline.diff": _difference,
     "analysis.headline.small": _small,
     "analysis.profile.main": _profile,
-    "analysis.weighted.phrase": _weighted,
 }
 
 

@@ -2,8 +2,7 @@ import math
 
 import pytest
 
-from analysis.weighting import weighted_agreement, weighted_phrase
-from i18n.sentences import render
+from analysis.weighting import weighted_agreement
 
 REGION_TOTAL = 2_860_000.0  # Stockholm + Uppsala + Gotland
 KOMMUN_TOTAL = 560_000.0  # Solna + Malmö + Umeå (listed, did not reply)
@@ -63,19 +62,6 @@ def test_missing_population_gives_nan(small, build):
     row = _row(out, "4.2", "Region")
     assert row.n_missing_population == 3
     assert math.isnan(row.total_population) and math.isnan(row.share) and math.isnan(row.population_share)
-    assert weighted_phrase(row) is None
-
-
-def test_phrases(small):
-    out = weighted_agreement(small)
-    assert render(weighted_phrase(_row(out, "4.2", "Region"))) == "regioner med 84\xa0% av befolkningen tillstyrker"
-    assert render(weighted_phrase(_row(out, "4.2", "Region")), "en") == \
-        "regions representing 84% of the population agree"
-    partly = _row(weighted_agreement(small, count_partly=True), "4.2", "Kommun")
-    assert render(weighted_phrase(partly, count_partly=True)) == \
-        "kommuner med 77\xa0% av befolkningen tillstyrker helt eller delvis"
-    assert render(weighted_phrase(partly, count_partly=True), "en") == \
-        "municipalities representing 77% of the population agree fully or partly"
 
 
 def test_overall_without_population_and_bad_by(small, build):

@@ -109,19 +109,6 @@ def test_profile(counts, sv, en):
     assert (render(s, "sv"), render(s, "en")) == (sv, en)
 
 
-@pytest.mark.parametrize("rtype, share, partly, sv, en", [
-    ("Region", 0.78, False, f"regioner med 78{NB}% av befolkningen tillstyrker",
-     "regions representing 78% of the population agree"),
-    ("Kommun", 0.125, True, f"kommuner med 13{NB}% av befolkningen tillstyrker helt eller delvis",
-     "municipalities representing 13% of the population agree fully or partly"),
-    ("Stiftelse", 1.0, False, f"Stiftelse med 100{NB}% av befolkningen tillstyrker",
-     "Stiftelse representing 100% of the population agree"),
-])
-def test_weighted_phrase(rtype, share, partly, sv, en):
-    s = say("analysis.weighted.phrase", respondent_type=rtype, share=share, count_partly=partly)
-    assert (render(s, "sv"), render(s, "en")) == (sv, en)
-
-
 def test_plain_keys_format_whole_numbers_and_refuse_other_values():
     s = say("analysis.headline.of_many", n=1339)
     assert render(s, "sv") == f"de 1{NB}339 instanser som yttrat sig"
