@@ -223,6 +223,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "räknas en gång.",
         "\"{name}\" on proposal {id} appears twice (rows {first} and {row}) with the same stance; counted once.",
     ),
+    "rows.same_twice_sheets": (
+        "\"{name}\" om förslag {id} finns två gånger (bladet {first_sheet} rad {first} och bladet {sheet} rad {row}) "
+        "med samma ställningstagande; räknas en gång.",
+        "\"{name}\" on proposal {id} appears twice (sheet {first_sheet} row {first} and sheet {sheet} row {row}) "
+        "with the same stance; counted once.",
+    ),
+    "rows.conflict_sheets": (
+        "\"{name}\" om förslag {id} har motstridiga ställningstaganden: bladet {first_sheet} rad {first} säger "
+        "{first_stance}, bladet {sheet} rad {row} säger {stance}.",
+        "\"{name}\" on proposal {id} has conflicting stances: sheet {first_sheet} row {first} says {first_stance}, "
+        "sheet {sheet} row {row} says {stance}.",
+    ),
     "rows.conflict": (
         "\"{name}\" om förslag {id} har motstridiga ställningstaganden: rad {first} säger {first_stance}, "
         "rad {row} säger {stance}.",
@@ -244,6 +256,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # proposal_ids.py, cellcheck.py, csvtext.py)
     "where.row": ("rad {rows}", "row {rows}"),
     "where.rows": ("rad {rows}", "rows {rows}"),
+    "where.sheet_row": ("bladet {sheet} rad {rows}", "sheet {sheet} row {rows}"),
+    "where.sheet_rows": ("bladet {sheet} rad {rows}", "sheet {sheet} rows {rows}"),
     "where.header": ("rubriken", "the header"),
     "where.listed_sheet": ("bladet Instanser", "Instanser sheet"),
     "where.listed_rows": ("bladet Instanser rad {rows}", "Instanser sheet row {rows}"),

@@ -22,6 +22,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -60,10 +61,40 @@ TYPO_TWO_EDITS_LETTERS = 15
 MAX_BLOCK = 5000
 
 
+class Loc(NamedTuple):
+    """Where a row is when several reply sheets are read together: the sheet (in reading order) and its row.
+
+    Sorting follows the workbook: sheet by sheet, row by row. A message given a
+    Loc as its row names that sheet, so "rad 12" is never ambiguous.
+    """
+
+    order: int
+    row: int
+    sheet: str
+
+
+def row_locations(rows: pd.DataFrame, mask: pd.Series | None = None) -> pd.Series:
+    """Each coded row's place (of the rows in ``mask``): its Excel row, or a :class:`Loc` when the
+    rows come from several sheets. Loc objects are made only for the rows asked for."""
+    sub = rows if mask is None else rows[mask]
+    if "sheet" not in rows.columns or sub.empty:
+        return sub["row"]
+    sheets = pd.unique(rows["sheet"])
+    if len(sheets) < 2:
+        return sub["row"]
+    order = {s: i for i, s in enumerate(sheets)}
+    return pd.Series([Loc(order[s], int(r), s) for s, r in zip(sub["sheet"], sub["row"], strict=True)],
+                     index=sub.index, dtype=object)
+
+
 def say(report: Report, severity: Severity, category: str, key: str, *, sheet: str | None = None,
-        row: int | None = None, column: str | None = None, **fmt):
+        row: int | Loc | None = None, column: str | None = None, **fmt):
     """:meth:`Report.say`: a ``(sv, en)`` tuple among ``fmt`` is filled in per language, and ``row``,
-    ``column`` and ``sheet`` are available to the message as ``{row}``, ``{column}`` and ``{sheet}``."""
+    ``column`` and ``sheet`` are available to the message as ``{row}``, ``{column}`` and ``{sheet}``.
+
+    A :class:`Loc` as ``row`` gives the problem its sheet as well."""
+    if isinstance(row, Loc):
+        sheet, row = row.sheet, row.row
     return report.say(severity, category, key, sheet=sheet, row=row, column=column, **fmt)
 
 
@@ -241,8 +272,19 @@ def _rows_text(rows: list[int]) -> str:
     return shown + (" …" if len(rows) > MAX_ROWS_SHOWN else "")
 
 
-def rows_words(rows: list[int]) -> tuple[str, str]:
-    """``("rad 2, 5", "rows 2, 5")``: the rows, with the noun, in both languages."""
+def rows_words(rows: list[int] | list[Loc]) -> tuple[str, str]:
+    """``("rad 2, 5", "rows 2, 5")``: the rows, with the noun, in both languages.
+
+    Rows from several sheets (:class:`Loc`) are listed per sheet:
+    ``("bladet Regioner rad 2, 5; bladet Kommuner rad 7", …)``.
+    """
+    if rows and isinstance(rows[0], Loc):
+        by_sheet: dict[str, list[int]] = {}
+        for loc in sorted(set(rows)):
+            by_sheet.setdefault(loc.sheet, []).append(loc.row)
+        parts = [both("where.sheet_row" if len(r) == 1 else "where.sheet_rows", sheet=s, rows=_rows_text(r))
+                 for s, r in by_sheet.items()]
+        return "; ".join(p[0] for p in parts), "; ".join(p[1] for p in parts)
     return both("where.row" if len(set(rows)) == 1 else "where.rows", rows=_rows_text(rows))
 
 
@@ -252,12 +294,13 @@ def _reasons_text(reasons: list[str]) -> tuple[str, str]:
     return ", ".join(w[0] for w in words), ", ".join(w[1] for w in words)
 
 
-def _rows_by_value(values: pd.Series, rows: pd.Series, wanted: Iterable[str]) -> dict[str, list[int]]:
+def _rows_by_value(values: pd.Series, rows: pd.DataFrame, wanted: Iterable[str]) -> dict[str, list[int] | list[Loc]]:
+    """Value -> the places (:func:`row_locations`) of the rows holding it, for the ``wanted`` values."""
     wanted = list(wanted)
     if not wanted:
         return {}
     mask = values.isin(wanted)
-    return {k: list(v) for k, v in rows[mask].groupby(values[mask], sort=False)}
+    return {k: list(v) for k, v in row_locations(rows, mask).groupby(values[mask], sort=False)}
 
 
 def unify_respondents(rows: pd.DataFrame, listed: pd.DataFrame | None, report: Report, sheet: str | None,
@@ -273,7 +316,7 @@ def unify_respondents(rows: pd.DataFrame, listed: pd.DataFrame | None, report: R
     cleaned = {v: clean_name(v) for v in raw_values}
     changed = {v: cleaning_reasons(v) for v, c in cleaned.items() if c != v}
     changed = {v: reasons for v, reasons in changed.items() if reasons}
-    where = _rows_by_value(rows["respondent"], rows["row"], list(changed)[:MAX_LISTED])
+    where = _rows_by_value(rows["respondent"], rows, list(changed)[:MAX_LISTED])
     for value, reasons in list(changed.items())[:MAX_LISTED]:
         r = where.get(value, [])
         say(report, "warning", "unique-error", "identity.cleaned", sheet=sheet, row=min(r) if r else None,
@@ -319,7 +362,7 @@ def _merge_variants(rows: pd.DataFrame, listed: pd.DataFrame | None, variant_gro
                     listed_column: str | None = None):
     """Map every spelling in a group to one (Instanser's, else the commonest, ties the first row)."""
     names = [n for g in variant_groups for n in g]
-    rows_of = _rows_by_value(rows["respondent"], rows["row"], names)
+    rows_of = _rows_by_value(rows["respondent"], rows, names)
     listed_rows = ({} if listed is None else
                    {k: list(v) for k, v in listed["row"].groupby(listed["respondent"], sort=False)})
     mapping: dict[str, str] = {}
@@ -372,7 +415,7 @@ def _warn_near_duplicates(rows: pd.DataFrame, listed: pd.DataFrame | None, repor
     in_pair = {n for p in pairs for n in (p.a, p.b)}
     odd = {n: foreign_letters(n) for n in names}
     odd = {n: letters for n, letters in odd.items() if letters and n not in in_pair}
-    rows_of = _rows_by_value(rows["respondent"], rows["row"], in_pair | set(odd))
+    rows_of = _rows_by_value(rows["respondent"], rows, in_pair | set(odd))
 
     def where(name: str) -> tuple[str, str]:
         if name in rows_of:
@@ -443,7 +486,8 @@ def unify_types(rows: pd.DataFrame, report: Report, sheet: str | None, column: s
         parsed = dict(zip(types, canon, strict=False))
         sub = sub.assign(canon=sub["respondent_type"].map(parsed))
         for shown, (name, part) in enumerate(sub[sub["canon"].ne("")].groupby("respondent", sort=False)):
-            by_type = {t: sorted(r) for t, r in part.groupby("canon", sort=False)["row"]}
+            locs = row_locations(rows, rows.index.isin(part.index))
+            by_type = {t: sorted(r) for t, r in locs.loc[part.index].groupby(part["canon"], sort=False)}
             best = max(len(r) for r in by_type.values())
             chosen[name] = min((t for t, r in by_type.items() if len(r) == best), key=lambda t: by_type[t][0])
             typed[name] = {chosen[name]}
@@ -512,7 +556,7 @@ def unify_consultations(rows: pd.DataFrame, others: list[tuple[pd.DataFrame | No
     cleaned = {v: clean_name(v) for v in pd.unique(rows["consultation"])}
     changed = {v: cleaning_reasons(v) for v, c in cleaned.items() if c != v}
     changed = {v: reasons for v, reasons in changed.items() if reasons}
-    where = _rows_by_value(rows["consultation"], rows["row"], list(changed)[:MAX_LISTED])
+    where = _rows_by_value(rows["consultation"], rows, list(changed)[:MAX_LISTED])
     for value, reasons in list(changed.items())[:MAX_LISTED]:
         r = where.get(value, [])
         say(report, "warning", "unique-error", "identity.cleaned", sheet=sheet, row=min(r) if r else None,
@@ -525,7 +569,7 @@ def unify_consultations(rows: pd.DataFrame, others: list[tuple[pd.DataFrame | No
         groups[name_key(name)].append(name)
     canonical: dict[str, str] = {}
     variant_groups = [g for g in groups.values() if len(g) > 1]
-    rows_of = _rows_by_value(rows["consultation"], rows["row"], [n for g in variant_groups for n in g])
+    rows_of = _rows_by_value(rows["consultation"], rows, [n for g in variant_groups for n in g])
     for key, group in groups.items():
         best = max(len(rows_of.get(n, [])) for n in group)
         top = [n for n in group if len(rows_of.get(n, [])) == best]

@@ -21,6 +21,7 @@ from loaders.grid import any_values
 from loaders.headers import MAX_TITLE_ROWS, HeaderMap, find_header
 from loaders.identity import (
     refuse_blank_names,
+    row_locations,
     rows_words,
     say,
     unify_consultations,
@@ -390,7 +391,8 @@ def _join_proposals(rows: pd.DataFrame, props: pd.DataFrame | None, report: Repo
     for n, ((cons, pid), part) in enumerate(unknown.groupby(["consultation", "proposal_id"], sort=False)):
         if n == 200:
             break
-        rows_here = sorted(set(part["row"].astype(int)))
+        # with several reply sheets the rows are named with their sheet (identity.Loc)
+        rows_here = sorted(set(row_locations(merged, merged.index.isin(part.index))))
         key = "ids.unknown_for_consultation" if pid in listed_ids else "ids.unknown"
         say(report, "error", "constraint-error", key, sheet=sheet, row=rows_here[0],
             column=str(part["column_label"].iloc[0]) if wide else id_column, id=pid, consultation=cons,

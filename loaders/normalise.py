@@ -185,10 +185,14 @@ def check_duplicates(rows: pd.DataFrame, report: Report) -> pd.DataFrame:
             conflicts.append((r, f))
         else:
             drop.append(idx)
-            report.say("warning", "unique-error", "rows.same_twice", sheet=r["sheet"] or None, row=int(r["row"]),
-                       name=r["respondent"], id=r["proposal_id"], first=f["row"])
+            other = r["sheet"] != f["sheet"]  # two reply sheets: a row number alone would be ambiguous
+            report.say("warning", "unique-error", "rows.same_twice_sheets" if other else "rows.same_twice",
+                       sheet=r["sheet"] or None, row=int(r["row"]), name=r["respondent"], id=r["proposal_id"],
+                       first=f["row"], first_sheet=f["sheet"])
     for r, f in conflicts:
-        report.say("error", "unique-error", "rows.conflict", sheet=r["sheet"] or None, row=int(r["row"]),
-                   name=r["respondent"], id=r["proposal_id"], first=f["row"],
+        other = r["sheet"] != f["sheet"]
+        report.say("error", "unique-error", "rows.conflict_sheets" if other else "rows.conflict",
+                   sheet=r["sheet"] or None, row=int(r["row"]), name=r["respondent"], id=r["proposal_id"],
+                   first=f["row"], first_sheet=f["sheet"],
                    first_stance=both(f"rows.stance.{f['stance']}"), stance=both(f"rows.stance.{r['stance']}"))
     return rows.drop(index=drop)

@@ -283,6 +283,30 @@ def test_several_reply_sheets_are_combined_with_their_sheet():
     assert df["stance"].astype(str).value_counts().to_dict() == {"agree": 2, "disagree": 1}
 
 
+def test_messages_across_several_reply_sheets_name_each_sheet():
+    """Rows are numbered per sheet, so with two reply sheets a row number alone would be ambiguous."""
+    regioner = [HEAD, ["Region Norr", "Region", "4.2", "Avstyrker", None],
+                ["Ludvika kommun", "Kommun", "4.10", "Tillstyrker", None]]
+    kommuner = [HEAD, ["Kiruna kommun", "Kommun", "4.2", "Tillstyrker", None],
+                ["ludvika  kommun", "Kommun", "4.2", "Tillstyrker", None],
+                ["Ludvika kommun", "Region", "4.10", "Avstyrker", None]]
+    r = load_bytes(book({"Regioner": regioner, "Kommuner": kommuner}), "f.xlsx")
+    variants = found(r, "räknas som en och samma instans")
+    assert (variants.sheet, variants.row) == ("Kommuner", 3)
+    assert ('"Ludvika kommun" (bladet Regioner rad 3; bladet Kommuner rad 4), "ludvika kommun" (bladet Kommuner '
+            'rad 3)' in variants.message_sv), variants.message_sv
+    assert '"Ludvika kommun" (sheet Regioner row 3; sheet Kommuner row 4)' in variants.message_en
+    kinds = found(r, "har olika typ")
+    assert (kinds.sheet, kinds.row) == ("Kommuner", 4)
+    assert "Kommun (bladet Regioner rad 3; bladet Kommuner rad 3)" in kinds.message_sv, kinds.message_sv
+    assert "Region (bladet Kommuner rad 4)" in kinds.message_sv
+    conflict = found(r, "motstridiga")
+    assert (conflict.severity, conflict.sheet, conflict.row) == ("error", "Kommuner", 4)
+    assert conflict.message_sv.endswith("bladet Regioner rad 3 säger tillstyrker, bladet Kommuner rad 4 säger "
+                                        "avstyrker.")
+    assert conflict.message_en.endswith("sheet Regioner row 3 says agree, sheet Kommuner row 4 says disagree.")
+
+
 def test_reply_sheet_named_forslag_loads_by_its_columns():
     r = load_bytes(book({"Förslag": base_rows()}), "f.xlsx")
     assert r.ok, [p.message_en for p in r.report.problems]
