@@ -482,3 +482,28 @@ def test_contrast_equals_the_groupbys(demo, untidy, small):
         for kwargs in CONTRASTS:
             pd.testing.assert_frame_equal(contrast.contrast(data.responses, **kwargs),
                                           oracle_contrast(data.responses, **kwargs), obj=f"{name} {kwargs}")
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 500])
+def test_answer_slots_in_small_chunks(demo, untidy, small, monkeypatch, chunk):
+    """The pairs are formed a chunk at a time (and summed across chunks): any chunk size, the same slots."""
+    monkeypatch.setattr(shares, "_SLOT_CHUNK", chunk)
+    for name, data in _all_views(demo, untidy, small):
+        for by in (["proposal_id"], ["topic", "respondent_type"], ["respondent", "proposal_id"],
+                   ["consultation", "respondent_type", "proposal_id"], []):
+            pd.testing.assert_frame_equal(shares.answer_slots(data, by), oracle_answer_slots(data, by),
+                                          obj=f"{name} {by}")
+
+
+def test_lex_combine_orders_like_lexsort_past_int64():
+    from analysis.groups import lex_combine
+
+    rng = np.random.default_rng(5)
+    sizes = [3, 1 << 40, 1 << 30, 7, 1 << 50]  # 2**123 combinations: renumbered on the way
+    cols = [rng.integers(0, min(s, 50), 400) for s in sizes]
+    combo = lex_combine(cols, sizes)
+    expected = np.lexsort(cols[::-1])
+    np.testing.assert_array_equal(np.argsort(combo, kind="stable"), expected)
+    rows = np.stack(cols, axis=1)
+    same = (rows[:, None, :] == rows[None, :, :]).all(axis=2)
+    np.testing.assert_array_equal(combo[:, None] == combo[None, :], same)
