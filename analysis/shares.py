@@ -237,50 +237,30 @@ def _sum_by_key(key: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.nda
     return np.asarray(uniques, dtype="int64")[order], np.rint(sums[order]).astype("int64")
 
 
-def _outer_join(counts: pd.DataFrame, slots: pd.DataFrame, by: list[str]) -> pd.DataFrame | None:
-    """``counts.merge(slots, on=by, how="outer")`` on the keys as text, for unique keys without gaps.
+def _outer_join(counts: pd.DataFrame, slots: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """``counts.merge(slots, on=by, how="outer")`` on the keys as text.
 
-    The union of the key combinations in sorted text order (the merge's
-    order), the stance columns and ``slots`` taken from either side (NaN
-    where a side lacks the combination). None when a key is missing or
-    repeated: the caller then merges.
+    Both sides are grouped tables: each key combination once, no key missing.
+    The union of their combinations in sorted text order (the merge's order),
+    the stance columns and ``slots`` taken from either side (NaN where a side
+    lacks the combination).
     """
     codes, uniques = [], []
     for col in by:
         (left, right), u = joint_codes([counts[col], slots[col]])
-        if (left < 0).any() or (right < 0).any():
-            return None
-        codes.append((left, right))
+        codes.append(np.concatenate([left, right]))
         uniques.append(u)
-    sizes = [max(len(u), 1) for u in uniques]
-    if float(np.prod(sizes, dtype=float)) > 2.0 ** 62:
-        return None
-    lkey = np.zeros(len(counts), dtype="int64")
-    rkey = np.zeros(len(slots), dtype="int64")
-    for (left, right), size in zip(codes, sizes):
-        lkey = lkey * size + left
-        rkey = rkey * size + right
-    if len(np.unique(lkey)) != len(lkey) or len(np.unique(rkey)) != len(rkey):
-        return None
-    union = np.union1d(lkey, rkey)
-    rest, parts = union.copy(), []
-    for size in reversed(sizes):
-        parts.append(rest % size)
-        rest = rest // size
-    out = pd.DataFrame({col: text_take(u, pos) for col, u, pos in zip(by, uniques, reversed(parts))})
-
-    def pick(key: np.ndarray, frame: pd.DataFrame, cols: list[str]) -> None:
-        order = np.argsort(key, kind="stable")
-        pos = np.searchsorted(key[order], union)
-        pos_ok = np.minimum(pos, max(len(key) - 1, 0))
-        hit = (pos < len(key)) & (key[order][pos_ok] == union) if len(key) else np.zeros(len(union), bool)
-        rows = order[pos_ok] if len(key) else np.zeros(len(union), dtype="int64")
+    key = lex_combine(codes, [len(u) for u in uniques])
+    union, first = np.unique(key, return_index=True)
+    out = pd.DataFrame({col: text_take(u, c[first]) for col, u, c in zip(by, uniques, codes)})
+    sides = ((key[:len(counts)], counts, [c for c in counts.columns if c not in by]),
+             (key[len(counts):], slots, ["slots"]))
+    for side_key, frame, cols in sides:
+        at = np.searchsorted(union, side_key)
         for col in cols:
-            values = frame[col].to_numpy(dtype=float) if len(key) else np.zeros(0)
-            out[col] = np.where(hit, values[rows] if len(key) else np.nan, np.nan)
-
-    pick(lkey, counts, [c for c in counts.columns if c not in by])
-    pick(rkey, slots, ["slots"])
+            values = np.full(len(union), np.nan)
+            values[at] = frame[col].to_numpy(dtype=float)
+            out[col] = values
     return out
 
 
@@ -325,15 +305,7 @@ def _agreement(data: CodedData, by: list[str], denominator: str, count_partly: b
     counts = memo.cached(data, ("stance_counts", tuple(by)),
                          lambda: _stance_counts(data.responses, by, grouping(data, by) if by else None))
     slots = answer_slots(data, by)
-    if by:
-        out = _outer_join(counts, slots, by)
-        if out is None:
-            key_text = {c: counts[c].astype("str") for c in by}
-            counts = counts.assign(**key_text)
-            slots = slots.assign(**{c: slots[c].astype("str") for c in by})
-            out = counts.merge(slots, on=by, how="outer")
-    else:
-        out = pd.concat([counts, slots], axis=1)
+    out = _outer_join(counts, slots, by) if by else pd.concat([counts, slots], axis=1)
     # The counts as arrays (missing -> 0), then one frame.
     stance = {s: np.nan_to_num(out[s].to_numpy(dtype=float)).astype("int64") for s in STANCES}
     addressed = sum(stance.values()) if len(out) else np.zeros(0, dtype="int64")
