@@ -213,14 +213,17 @@ def grouping(data, keys: Sequence[str]) -> Grouping:
     return memo.cached(data, ("grouping", keys), lambda: Grouping(data.responses, keys))
 
 
-def stance_codes(responses: pd.DataFrame) -> np.ndarray | None:
-    """Codes of ``responses["stance"]`` in :data:`loaders.schema.STANCES` order, or None when
-    the column is not the canonical categorical."""
+def stance_codes(responses: pd.DataFrame) -> np.ndarray:
+    """Codes of ``responses["stance"]`` in :data:`loaders.schema.STANCES` order (-1: no stance).
+
+    The column must be the canonical categorical (:func:`loaders.schema.conform`):
+    anything else is a caller's error, reported rather than miscounted.
+    """
     from loaders.schema import STANCE_DTYPE
 
     stance = responses["stance"]
     if stance.dtype != STANCE_DTYPE:
-        return None
+        raise TypeError(f"stance must be the canonical categorical (loaders.schema.conform), not {stance.dtype}")
     return np.asarray(stance.array.codes)
 
 

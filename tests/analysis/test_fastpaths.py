@@ -507,3 +507,21 @@ def test_lex_combine_orders_like_lexsort_past_int64():
     rows = np.stack(cols, axis=1)
     same = (rows[:, None, :] == rows[None, :, :]).all(axis=2)
     np.testing.assert_array_equal(combo[:, None] == combo[None, :], same)
+
+
+def test_contrast_with_renumbered_groupings(demo, small, monkeypatch):
+    """Above the dense limit the (key, group) grouping numbers the combinations found: the same table."""
+    from analysis import groups
+
+    monkeypatch.setattr(groups, "_DENSE_LIMIT", 4)
+    for data in (demo, small):
+        assert groups.Grouping(data.responses, ["proposal_id", "respondent_type"]).dense is not None
+        for kwargs in CONTRASTS:
+            pd.testing.assert_frame_equal(contrast.contrast(data.responses, **kwargs),
+                                          oracle_contrast(data.responses, **kwargs), obj=str(kwargs))
+
+
+def test_contrast_refuses_an_unconformed_stance_column(small):
+    raw = small.responses.assign(stance=small.responses["stance"].astype("str"))
+    with pytest.raises(TypeError, match="conform"):
+        contrast.contrast(raw)
