@@ -13,6 +13,9 @@ Modules, one concept each:
 * :mod:`analysis.weighting` – population-weighted agreement
 * :mod:`analysis.overview` – the overview's key figures
 * :mod:`analysis.extract` – the tables behind the Excel extract's sheets
+* :mod:`analysis.regionmap` – agreement per region, for the tile-grid map
+* :mod:`analysis.draft`, :mod:`analysis.quantifiers` – what the draft compilation says per
+  proposal (keys, numbers, names) and which quantifier fits k of n
 * :mod:`analysis.stats` – the statistics themselves
 * :mod:`analysis.groups` – the counting kernels: grouped counts on categorical codes
 * :mod:`analysis.universe`, :mod:`analysis.ordering`, :mod:`analysis.lookup`,
@@ -20,16 +23,19 @@ Modules, one concept each:
   answer, natural order, code lookups, CSV/JSON output, per-view memo)
 
 One production path per figure: each works on the canonical frame
-(:func:`loaders.schema.conform`) and its categorical codes; the plain pandas
-formulations live in ``tests/analysis/test_fastpaths.py`` as reference oracles.
-Two hand-overs remain, for size and data shape rather than for test inputs:
-:func:`analysis.shares.answer_slots` merges when its count table would exceed
-5M cells, and :func:`analysis.shares.agreement` merges when a key is missing
-or repeated. :func:`analysis.contrast.contrast` keeps its pandas counts for
-``by == group_col`` and non-canonical stances.
-Sentences (headlines, a respondent's position, the weighted phrase, a
-denominator) are returned as :class:`i18n.sentences.Sentence` values, keys
-and numbers; :func:`i18n.sentences.render` makes them text. Only
+(:func:`loaders.schema.conform`) and its categorical codes, with no fallback
+for other inputs and no switch to another formulation at some size (the
+contrasts refuse a stance column that is not conformed,
+:func:`analysis.groups.stance_codes`). Where a
+result could outgrow memory the one path bounds itself: the groupings
+renumber the key combinations found above ``groups._DENSE_LIMIT``, and
+:func:`analysis.shares.answer_slots` forms its (respondents × proposals)
+pairs a chunk at a time. The plain pandas formulations (groupbys, merges)
+live in ``tests/analysis/test_fastpaths.py`` as reference oracles, compared
+with the production paths on the demo data and on edge cases.
+Sentences (headlines, a respondent's position, a denominator) are returned
+as :class:`i18n.sentences.Sentence` values, keys and numbers;
+:func:`i18n.sentences.render` makes them text. Only
 :func:`analysis.filters.describe_filters` words a selection itself.
 
 Every function except :func:`analysis.filters.apply_filters` takes data with

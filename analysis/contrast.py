@@ -38,52 +38,38 @@ def _labels(group) -> tuple[str, ...]:
     return (group,) if isinstance(group, str) else tuple(str(g) for g in group)
 
 
-def _group_counts(sub: pd.DataFrame, by: str, group_col: str, labels: tuple[str, ...],
-                  count_partly: bool) -> pd.DataFrame:
-    """Per ``by`` key: ``agree`` (or agree + partly) and ``total`` for one group."""
-    rows = sub.loc[categorical_isin(sub[group_col], labels), [by, "stance"]]
-    wanted = ("agree", "partly") if count_partly else ("agree",)
-    frame = pd.DataFrame({
-        by: rows[by],
-        "agree": categorical_isin(rows["stance"], wanted).astype("int64"),
-        "total": rows["stance"].notna().to_numpy(dtype="int64"),
-    })
-    counts = frame.groupby(by, observed=True)[["agree", "total"]].sum()
-    counts.index = counts.index.astype("str")
-    return counts
-
-
 def _code_counts(responses: pd.DataFrame, by: str, group_col: str, groups: tuple[tuple[str, ...], ...],
-                 count_partly: bool, grouping: Grouping | None = None) -> pd.DataFrame | None:
-    """``_group_counts`` for every group at once, on the categorical codes.
+                 count_partly: bool, grouping: Grouping | None = None) -> pd.DataFrame:
+    """Per ``by`` key, each group's ``agree`` (or agree + partly) and ``total``, on the categorical codes.
 
-    Columns ``<g>_agree, <g>_total`` per group (``g`` = a, b, ...), indexed by
-    the ``by`` key as text in sorted order (the order of the outer join
-    of the per-group tables); None when the stance column is not canonical.
+    Columns ``<g>_agree, <g>_total`` per group (``g`` = a, b), indexed by the
+    ``by`` key as text in sorted order (the order of the outer join of the
+    per-group tables); a key is listed when either group has a row for it.
     One count of the rows per (``by``, ``group_col``, stance) does it all;
-    ``grouping``: the rows already grouped by ``[by, group_col]``.
+    ``grouping``: the rows already grouped by ``[by, group_col]``
+    (``by == group_col`` works too: each key is then its own group).
     """
     codes = stance_codes(responses)
-    if codes is None:
-        return None
     g = grouping if grouping is not None else Grouping(responses, [by, group_col])
-    if g.dense is not None:
-        return None
+    rows = g.count()  # rows with a stance or without
+    ids = np.flatnonzero(rows)
+    key_pos, group_pos = g.decode(ids)
+    per_stance = g.count(codes, len(STANCES))[ids]
     cats, group_cats = g.cats
-    n_keys, n_groups = g.sizes
-    per_stance = g.count(codes, len(STANCES)).reshape(n_keys, n_groups, len(STANCES))
-    rows = g.count().reshape(n_keys, n_groups)  # rows with a stance or without
     wanted = [STANCES.index(s) for s in (("agree", "partly") if count_partly else ("agree",))]
+    n_keys = len(cats)
     found = np.zeros(n_keys, dtype=bool)
     columns = {}
     for name, labels in zip(("a", "b"), groups):
-        member = np.asarray(pd.Index(group_cats).isin(list(labels)))
-        found |= rows[:, member].sum(axis=1) > 0
-        columns[f"{name}_agree"] = per_stance[:, member][:, :, wanted].sum(axis=(1, 2))
-        columns[f"{name}_total"] = per_stance[:, member].sum(axis=(1, 2))
+        member = np.asarray(pd.Index(group_cats).isin(list(labels)), dtype=bool)[group_pos]
+        at = key_pos[member]
+        found[at] = True
+        columns[f"{name}_agree"] = np.bincount(at, weights=per_stance[member][:, wanted].sum(axis=1),
+                                               minlength=n_keys)
+        columns[f"{name}_total"] = np.bincount(at, weights=per_stance[member].sum(axis=1), minlength=n_keys)
     keep = np.flatnonzero(found)
     index = pd.Index(text_take(cats, keep), name=by)
-    frame = pd.DataFrame({k: v[keep].astype("int64") for k, v in columns.items()}, index=index)
+    frame = pd.DataFrame({k: np.rint(v[keep]).astype("int64") for k, v in columns.items()}, index=index)
     return frame.sort_index(kind="stable")
 
 
@@ -117,14 +103,7 @@ def contrast(responses: pd.DataFrame, a="Region", b="Kommun", by: str = "proposa
     a_labels, b_labels = _labels(a), _labels(b)
     if set(a_labels) & set(b_labels):
         raise ValueError(f"groups overlap: {sorted(set(a_labels) & set(b_labels))}")
-    out = _code_counts(responses, by, group_col, (a_labels, b_labels), count_partly, grouping) \
-        if by != group_col else None
-    if out is None:
-        sub = responses[[by, group_col, "stance"]] if by != group_col else responses[[by, "stance"]]
-        a_counts = _group_counts(sub, by, group_col, a_labels, count_partly).add_prefix("a_")
-        b_counts = _group_counts(sub, by, group_col, b_labels, count_partly).add_prefix("b_")
-        out = a_counts.join(b_counts, how="outer").fillna(0).astype("int64")
-    out.index.name = by
+    out = _code_counts(responses, by, group_col, (a_labels, b_labels), count_partly, grouping)
     out = out.reset_index()
     for g in ("a", "b"):
         k, n = out[f"{g}_agree"], out[f"{g}_total"]

@@ -213,14 +213,17 @@ def grouping(data, keys: Sequence[str]) -> Grouping:
     return memo.cached(data, ("grouping", keys), lambda: Grouping(data.responses, keys))
 
 
-def stance_codes(responses: pd.DataFrame) -> np.ndarray | None:
-    """Codes of ``responses["stance"]`` in :data:`loaders.schema.STANCES` order, or None when
-    the column is not the canonical categorical."""
+def stance_codes(responses: pd.DataFrame) -> np.ndarray:
+    """Codes of ``responses["stance"]`` in :data:`loaders.schema.STANCES` order (-1: no stance).
+
+    The column must be the canonical categorical (:func:`loaders.schema.conform`):
+    anything else is a caller's error, reported rather than miscounted.
+    """
     from loaders.schema import STANCE_DTYPE
 
     stance = responses["stance"]
     if stance.dtype != STANCE_DTYPE:
-        return None
+        raise TypeError(f"stance must be the canonical categorical (loaders.schema.conform), not {stance.dtype}")
     return np.asarray(stance.array.codes)
 
 
@@ -241,6 +244,27 @@ def joint_codes(columns: Sequence[pd.Series]) -> tuple[list[np.ndarray], pd.Inde
         out.append(codes[start:start + n])
         start += n
     return out, pd.Index(uniques, dtype="str")
+
+
+def lex_combine(code_cols: Sequence[np.ndarray], sizes: Sequence[int]) -> np.ndarray:
+    """One int64 per row that orders the rows as their codes do, lexicographically.
+
+    ``code_cols``: one array of codes in ``0 .. size - 1`` per key. The keys
+    are combined in mixed radix; where the next key would overflow int64 the
+    combination so far is first renumbered densely (its ranks keep the order),
+    so any number of keys of any size can be combined.
+    """
+    n = len(code_cols[0]) if len(code_cols) else 0
+    combo = np.zeros(n, dtype="int64")
+    span = 1
+    for codes, size in zip(code_cols, sizes):
+        size = max(int(size), 1)
+        if span * size >= 2 ** 62:
+            uniques, combo = np.unique(combo, return_inverse=True)
+            span = max(len(uniques), 1)
+        combo = combo * size + np.asarray(codes, dtype="int64")
+        span *= size
+    return combo
 
 
 def lex_frame(keys: Sequence[str], code_cols: Sequence[np.ndarray], uniques: Sequence[pd.Index]) -> tuple[

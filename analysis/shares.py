@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis import memo
 from analysis.contrast import SMALL_N
-from analysis.groups import grouped_stance_counts, grouping, joint_codes, lex_frame, text_take
+from analysis.groups import grouped_stance_counts, grouping, joint_codes, lex_combine, lex_frame, text_take
 from analysis.ordering import sort_keys, tidy_keys
 from analysis.proposals import proposal_options
 from analysis.universe import proposal_list, replied_respondents
@@ -120,135 +120,150 @@ def answer_slots(data: CodedData, by: Sequence[str]) -> pd.DataFrame:
 
 
 def _answer_slots(data: CodedData, by: list[str]) -> pd.DataFrame:
+    """:func:`answer_slots` as a join on consultation of two tables of distinct keys with their counts.
+
+    Each side (repliers, proposals) is reduced to its distinct (consultation,
+    key values) with a row count; within a consultation every respondent
+    group pairs with every proposal group, for count × count slots. The pairs
+    are formed a chunk of at most :data:`_SLOT_CHUNK` at a time and, when
+    ``consultation`` is not a key, summed over consultations as they come, so
+    memory stays bounded by the result whatever the number of keys. The keys
+    come out in sorted text order (that of a ``groupby``) and then through
+    :func:`tidy_keys`.
+    """
     unsupported = [c for c in by if c not in RESPONDENT_LEVEL + PROPOSAL_LEVEL]
     if unsupported:
         raise ValueError(f"cannot count possible answers per {unsupported}; "
                          f"group by {RESPONDENT_LEVEL + PROPOSAL_LEVEL}")
-    r_keys = ["consultation"] + [c for c in by if c in RESPONDENT_LEVEL and c != "consultation"]
-    p_keys = ["consultation"] + [c for c in by if c in PROPOSAL_LEVEL]
-    resp = replied_respondents(data)
-    props = proposal_list(data)
-    fast = _slots_by_counting(resp, props, by, r_keys, p_keys)
-    if fast is not None:
-        return fast
-    resp["respondent_type"] = resp["respondent_type"].astype("str")
-    n_resp = resp.groupby(r_keys, observed=True).size().rename("n_resp").reset_index()
-    n_prop = props.groupby(p_keys, observed=True).size().rename("n_prop").reset_index()
-    both = n_resp.merge(n_prop, on="consultation", how="inner")
-    both["slots"] = (both["n_resp"] * both["n_prop"]).astype("int64")
-    if not by:
-        return pd.DataFrame({"slots": [int(both["slots"].sum())]})
-    out = both.groupby(by, observed=True)["slots"].sum().reset_index()
-    return tidy_keys(out, by)
-
-
-#: Largest (consultations × respondent keys × proposal keys) table :func:`_slots_by_counting` builds.
-_SLOT_CELLS = 5_000_000
-
-
-def _slots_by_counting(resp: pd.DataFrame, props: pd.DataFrame, by: list[str], r_keys: list[str],
-                       p_keys: list[str]) -> pd.DataFrame | None:
-    """:func:`answer_slots` as count tables instead of merges (None when they would be too large).
-
-    Respondents per (consultation, respondent keys) and proposals per
-    (consultation, proposal keys) are counted into two arrays; the slots of a
-    key combination are the products summed over consultations (a matrix
-    product), or kept per consultation when ``consultation`` is a key. The
-    combinations with a slot are those the merge would produce; they come out
-    in the groupby's (sorted text) order and then through :func:`tidy_keys`.
-    """
+    r_keys = [c for c in by if c in RESPONDENT_LEVEL and c != "consultation"]
+    p_keys = [c for c in by if c in PROPOSAL_LEVEL]
+    resp, props = replied_respondents(data), proposal_list(data)
     (rc, pc), cons = joint_codes([resp["consultation"], props["consultation"]])
-    n_c = max(len(cons), 1)
-
-    def combos(frame, keys):
-        codes, uniques, valid = [], [], np.ones(len(frame), dtype=bool)
-        for k in keys:
-            (c,), u = joint_codes([frame[k]])
-            valid &= c >= 0
-            codes.append(c)
-            uniques.append(u)
-        sizes = [max(len(u), 1) for u in uniques]
-        combo = np.zeros(len(frame), dtype="int64")
-        for c, size in zip(codes, sizes):
-            combo = combo * size + c
-        return combo, valid, uniques, sizes
-
-    r_combo, r_ok, r_uni, r_sizes = combos(resp, r_keys[1:])
-    p_combo, p_ok, p_uni, p_sizes = combos(props, p_keys[1:])
-    n_r, n_p = int(np.prod(r_sizes)), int(np.prod(p_sizes))
-    if n_c * n_r * n_p > _SLOT_CELLS:
-        return None
-    r_ok &= rc >= 0
-    p_ok &= pc >= 0
-    R = np.bincount(rc[r_ok] * n_r + r_combo[r_ok], minlength=n_c * n_r).reshape(n_c, n_r)
-    P = np.bincount(pc[p_ok] * n_p + p_combo[p_ok], minlength=n_c * n_p).reshape(n_c, n_p)
-    if not by:
-        return pd.DataFrame({"slots": [int((R.sum(axis=1) * P.sum(axis=1)).sum())]})
+    n_c = len(cons)
+    r_side, p_side = _SlotSide(rc, resp, r_keys, n_c), _SlotSide(pc, props, p_keys, n_c)
     per_cons = "consultation" in by
+    pairs = _slot_pairs(r_side, p_side, n_c, per_cons)
+    if not by:
+        return pd.DataFrame({"slots": [int(sum(v.sum() for _, _, v in pairs))]})
     if per_cons:
-        slots = R[:, :, None] * P[:, None, :]
+        r_at = np.concatenate([r for r, _, _ in pairs])
+        p_at = np.concatenate([p for _, p, _ in pairs])
+        values = np.concatenate([v for _, _, v in pairs])
+        r_codes, p_codes = r_side.codes, p_side.codes
     else:
-        slots = (R.T @ P)[None, :, :]
-    c_idx, r_idx, p_idx = np.nonzero(slots)
-    values = slots[c_idx, r_idx, p_idx].astype("int64")
-    # Each key's codes: consultation, then the respondent keys, then the proposal keys.
-    code_of, uniq_of = {}, {}
-    if per_cons:
-        code_of["consultation"], uniq_of["consultation"] = c_idx, cons
-    for keys, idx, sizes, uniques in ((r_keys[1:], r_idx, r_sizes, r_uni), (p_keys[1:], p_idx, p_sizes, p_uni)):
-        rest = idx.copy()
-        for k, size, u in reversed(list(zip(keys, sizes, uniques))):
-            code_of[k], uniq_of[k] = rest % size, u
-            rest = rest // size
+        (r_at, p_at, values), = pairs
+        r_codes, p_codes = r_side.group_codes, p_side.group_codes
+    code_of = {"consultation": r_side.cons[r_at]} if per_cons else {}
+    uniq_of = {"consultation": cons}
+    for side, codes, at in ((r_side, r_codes, r_at), (p_side, p_codes, p_at)):
+        for k, c, u in zip(side.keys, codes, side.uniques):
+            code_of[k], uniq_of[k] = c[at], u
     frame, order = lex_frame(by, [code_of[k] for k in by], [uniq_of[k] for k in by])
     frame["slots"] = values[order]
     return tidy_keys(frame, by)
 
 
-def _outer_join(counts: pd.DataFrame, slots: pd.DataFrame, by: list[str]) -> pd.DataFrame | None:
-    """``counts.merge(slots, on=by, how="outer")`` on the keys as text, for unique keys without gaps.
+#: Most (respondent group, proposal group) pairs :func:`_slot_pairs` forms at once.
+_SLOT_CHUNK = 1 << 18
 
-    The union of the key combinations in sorted text order (the merge's
-    order), the stance columns and ``slots`` taken from either side (NaN
-    where a side lacks the combination). None when a key is missing or
-    repeated: the caller then merges.
+
+class _SlotSide:
+    """One side of :func:`_answer_slots`: the distinct (consultation, ``keys``) of ``frame`` with row counts.
+
+    Rows with a missing consultation or key are left out (as ``groupby``
+    does). Entries are sorted by consultation code, then key codes (sorted
+    text order): ``cons`` and ``codes`` (one array per key) give their codes,
+    ``count`` their rows. ``group`` numbers the entries' key values across
+    consultations (0 .. ``n_groups`` - 1, in key order) and ``group_codes``
+    gives each group's key codes.
+    """
+
+    def __init__(self, cons_codes: np.ndarray, frame: pd.DataFrame, keys: list[str], n_c: int):
+        self.keys = keys
+        valid = cons_codes >= 0
+        codes, self.uniques = [], []
+        for k in keys:
+            (c,), u = joint_codes([frame[k]])
+            valid &= c >= 0
+            codes.append(c)
+            self.uniques.append(u)
+        rows = np.flatnonzero(valid)
+        cols = [cons_codes[rows]] + [c[rows] for c in codes]
+        sizes = [len(u) for u in self.uniques]
+        _, first, self.count = np.unique(lex_combine(cols, [n_c] + sizes), return_index=True, return_counts=True)
+        self.cons = cols[0][first]
+        self.codes = [c[first] for c in cols[1:]]
+        groups = lex_combine(self.codes, sizes) if keys else np.zeros(len(self.cons), dtype="int64")
+        _, g_first, self.group = np.unique(groups, return_index=True, return_inverse=True)
+        self.group = self.group.reshape(-1)
+        self.n_groups = len(g_first)
+        self.group_codes = [c[g_first] for c in self.codes]
+
+
+def _slot_pairs(r: _SlotSide, p: _SlotSide, n_c: int, per_cons: bool) -> list[tuple[np.ndarray, ...]]:
+    """The (r entry, p entry, slots) of every pair of entries of one consultation, in chunks.
+
+    ``per_cons``: a list of one (r positions, p positions, slots) per chunk.
+    Otherwise the pairs are summed per (respondent group, proposal group) as
+    the chunks come: one (r groups, p groups, slots) tuple.
+    """
+    p_len = np.bincount(p.cons, minlength=n_c)
+    p_start = np.cumsum(p_len) - p_len  # p entries are sorted by consultation
+    per_r = p_len[r.cons]  # pairs each r entry forms
+    ends = np.cumsum(per_r)
+    none = np.zeros(0, dtype="int64")
+    kept, sums, start = [], (none, none), 0
+    while start < len(per_r):
+        done = ends[start - 1] if start else 0
+        stop = max(int(np.searchsorted(ends, done + _SLOT_CHUNK, side="right")), start + 1)
+        reps = per_r[start:stop]
+        r_at = np.repeat(np.arange(start, stop, dtype="int64"), reps)
+        p_at = p_start[r.cons[r_at]] + np.arange(len(r_at), dtype="int64") - np.repeat(np.cumsum(reps) - reps, reps)
+        values = r.count[r_at] * p.count[p_at]
+        if per_cons:
+            kept.append((r_at, p_at, values))
+        else:  # summed as they come: what is kept never exceeds the result
+            key = r.group[r_at] * p.n_groups + p.group[p_at]
+            sums = _sum_by_key(np.concatenate([sums[0], key]), np.concatenate([sums[1], values]))
+        start = stop
+    if per_cons:
+        return kept or [(none, none, none)]
+    n_p = max(p.n_groups, 1)
+    return [(sums[0] // n_p, sums[0] % n_p, sums[1])]
+
+
+def _sum_by_key(key: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct keys in order, the sum of ``values`` per key), by hashing (sums exact below 2**53)."""
+    codes, uniques = pd.factorize(key)
+    sums = np.bincount(codes, weights=values, minlength=len(uniques))
+    order = np.argsort(uniques)
+    return np.asarray(uniques, dtype="int64")[order], np.rint(sums[order]).astype("int64")
+
+
+def _outer_join(counts: pd.DataFrame, slots: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """``counts.merge(slots, on=by, how="outer")`` on the keys as text.
+
+    Both sides are grouped tables: each key combination once, no key missing.
+    The union of their combinations in sorted text order (the merge's order),
+    the stance columns and ``slots`` taken from either side (NaN where a side
+    lacks the combination).
     """
     codes, uniques = [], []
     for col in by:
         (left, right), u = joint_codes([counts[col], slots[col]])
-        if (left < 0).any() or (right < 0).any():
-            return None
-        codes.append((left, right))
+        codes.append(np.concatenate([left, right]))
         uniques.append(u)
-    sizes = [max(len(u), 1) for u in uniques]
-    if float(np.prod(sizes, dtype=float)) > 2.0 ** 62:
-        return None
-    lkey = np.zeros(len(counts), dtype="int64")
-    rkey = np.zeros(len(slots), dtype="int64")
-    for (left, right), size in zip(codes, sizes):
-        lkey = lkey * size + left
-        rkey = rkey * size + right
-    if len(np.unique(lkey)) != len(lkey) or len(np.unique(rkey)) != len(rkey):
-        return None
-    union = np.union1d(lkey, rkey)
-    rest, parts = union.copy(), []
-    for size in reversed(sizes):
-        parts.append(rest % size)
-        rest = rest // size
-    out = pd.DataFrame({col: text_take(u, pos) for col, u, pos in zip(by, uniques, reversed(parts))})
-
-    def pick(key: np.ndarray, frame: pd.DataFrame, cols: list[str]) -> None:
-        order = np.argsort(key, kind="stable")
-        pos = np.searchsorted(key[order], union)
-        pos_ok = np.minimum(pos, max(len(key) - 1, 0))
-        hit = (pos < len(key)) & (key[order][pos_ok] == union) if len(key) else np.zeros(len(union), bool)
-        rows = order[pos_ok] if len(key) else np.zeros(len(union), dtype="int64")
+    key = lex_combine(codes, [len(u) for u in uniques])
+    union, first = np.unique(key, return_index=True)
+    out = pd.DataFrame({col: text_take(u, c[first]) for col, u, c in zip(by, uniques, codes)})
+    sides = ((key[:len(counts)], counts, [c for c in counts.columns if c not in by]),
+             (key[len(counts):], slots, ["slots"]))
+    for side_key, frame, cols in sides:
+        at = np.searchsorted(union, side_key)
         for col in cols:
-            values = frame[col].to_numpy(dtype=float) if len(key) else np.zeros(0)
-            out[col] = np.where(hit, values[rows] if len(key) else np.nan, np.nan)
-
-    pick(lkey, counts, [c for c in counts.columns if c not in by])
-    pick(rkey, slots, ["slots"])
+            values = np.full(len(union), np.nan)
+            values[at] = frame[col].to_numpy(dtype=float)
+            out[col] = values
     return out
 
 
@@ -293,15 +308,7 @@ def _agreement(data: CodedData, by: list[str], denominator: str, count_partly: b
     counts = memo.cached(data, ("stance_counts", tuple(by)),
                          lambda: _stance_counts(data.responses, by, grouping(data, by) if by else None))
     slots = answer_slots(data, by)
-    if by:
-        out = _outer_join(counts, slots, by)
-        if out is None:
-            key_text = {c: counts[c].astype("str") for c in by}
-            counts = counts.assign(**key_text)
-            slots = slots.assign(**{c: slots[c].astype("str") for c in by})
-            out = counts.merge(slots, on=by, how="outer")
-    else:
-        out = pd.concat([counts, slots], axis=1)
+    out = _outer_join(counts, slots, by) if by else pd.concat([counts, slots], axis=1)
     # The counts as arrays (missing -> 0), then one frame.
     stance = {s: np.nan_to_num(out[s].to_numpy(dtype=float)).astype("int64") for s in STANCES}
     addressed = sum(stance.values()) if len(out) else np.zeros(0, dtype="int64")

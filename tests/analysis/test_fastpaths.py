@@ -324,3 +324,204 @@ def test_coverage_equals_the_groupby(demo, untidy, by_consultation):
 
     for data in _views(demo, untidy):
         pd.testing.assert_frame_equal(coverage_by_type(data, by_consultation), oracle_coverage(data, by_consultation))
+
+
+# --------------------------------------------------------------------------
+# Answer slots, agreement and contrasts: the merges and groupbys of the first formulation.
+
+def oracle_answer_slots(data: CodedData, by: list[str]) -> pd.DataFrame:
+    """:func:`analysis.shares.answer_slots` as groupbys and a merge on consultation."""
+    from analysis.ordering import tidy_keys
+    from analysis.universe import replied_respondents
+
+    r_keys = ["consultation"] + [c for c in by if c in shares.RESPONDENT_LEVEL and c != "consultation"]
+    p_keys = ["consultation"] + [c for c in by if c in shares.PROPOSAL_LEVEL]
+    resp = replied_respondents(data)
+    resp["respondent_type"] = resp["respondent_type"].astype("str")
+    n_resp = resp.groupby(r_keys, observed=True).size().rename("n_resp").reset_index()
+    n_prop = proposal_list(data).groupby(p_keys, observed=True).size().rename("n_prop").reset_index()
+    both = n_resp.merge(n_prop, on="consultation", how="inner")
+    both["slots"] = (both["n_resp"] * both["n_prop"]).astype("int64")
+    if not by:
+        return pd.DataFrame({"slots": [int(both["slots"].sum())]})
+    out = both.groupby(by, observed=True)["slots"].sum().reset_index()
+    return tidy_keys(out, by)
+
+
+def oracle_agreement(data: CodedData, by: list[str], denominator: str = "addressed",
+                     count_partly: bool = False) -> pd.DataFrame:
+    """:func:`analysis.shares.agreement` as an outer merge of the counts and the slots on text keys."""
+    from analysis.ordering import tidy_keys
+    from loaders.schema import STANCES
+
+    slots = oracle_answer_slots(data, by)
+    if by:
+        counts = oracle_stance_counts(data.responses, by).drop(columns="total")
+        counts = counts.assign(**{c: counts[c].astype("str") for c in by})
+        slots = slots.assign(**{c: slots[c].astype("str") for c in by})
+        out = counts.merge(slots, on=by, how="outer")
+    else:
+        counts = data.responses["stance"].astype("str").value_counts().reindex(list(STANCES), fill_value=0)
+        out = pd.concat([counts.to_frame().T.reset_index(drop=True), slots], axis=1)
+    stance_cols = list(STANCES)
+    out[stance_cols] = out[stance_cols].fillna(0).astype("int64")
+    addressed = out[stance_cols].sum(axis=1)
+    out["not_addressed"] = (out["slots"].fillna(0).astype("int64") - addressed).clip(lower=0).astype("int64")
+    out["numerator"] = (out["agree"] + (out["partly"] if count_partly else 0)).astype("int64")
+    n = {"addressed": addressed, "positioned": addressed - out["no_position"],
+         "all": addressed + out["not_addressed"]}[denominator]
+    out["n"] = n.astype("int64")
+    out["share"] = (out["numerator"] / out["n"].where(out["n"] > 0)).astype("float64")
+    return tidy_keys(out[by + stance_cols + ["not_addressed", "numerator", "n", "share"]], by)
+
+
+def oracle_contrast(responses: pd.DataFrame, a="Region", b="Kommun", by: str = "proposal_id",
+                    count_partly: bool = False, group_col: str = "respondent_type") -> pd.DataFrame:
+    """:func:`analysis.contrast.contrast`: each group's counts as a groupby of its rows, joined on the key."""
+    from analysis.ordering import tidy_keys
+    from analysis.stats import holm, wilson_interval
+
+    wanted = ("agree", "partly") if count_partly else ("agree",)
+
+    def counts(labels) -> pd.DataFrame:
+        labels = [labels] if isinstance(labels, str) else list(labels)
+        rows = responses.loc[responses[group_col].astype("str").isin(labels).to_numpy(dtype=bool)]
+        frame = pd.DataFrame({by: rows[by].astype("str"),
+                              "agree": rows["stance"].astype("str").isin(wanted).astype("int64"),
+                              "total": rows["stance"].notna().astype("int64")})
+        return frame.groupby(by)[["agree", "total"]].sum()
+
+    out = counts(a).add_prefix("a_").join(counts(b).add_prefix("b_"), how="outer").fillna(0).astype("int64")
+    out.index.name = by
+    out = out.reset_index()
+    for g in ("a", "b"):
+        k, n = out[f"{g}_agree"], out[f"{g}_total"]
+        out[f"{g}_share"] = (k / n.where(n > 0)).astype("float64")
+        out[f"{g}_low"], out[f"{g}_high"] = wilson_interval(k.to_numpy(), n.to_numpy())
+    out["difference"] = out["a_share"] - out["b_share"]
+    out["p_value"] = fisher_exact_2x2(out["a_agree"].to_numpy(), (out["a_total"] - out["a_agree"]).to_numpy(),
+                                      out["b_agree"].to_numpy(), (out["b_total"] - out["b_agree"]).to_numpy())
+    out["p_holm"] = holm(out["p_value"].to_numpy())
+    out["small_n"] = (out["a_total"] < contrast.SMALL_N) | (out["b_total"] < contrast.SMALL_N)
+    return tidy_keys(out[[by, *contrast.CONTRAST_COLUMNS]], [by])
+
+
+def _edge_views(demo, small):
+    """Small and awkward (conformed) inputs, beside :func:`_views`."""
+    r = demo.responses
+    none = r.iloc[:0].reset_index(drop=True)
+    yield "remiss_a", small  # 5.1 addressed by no one, Umeå kommun listed but did not reply
+    yield "empty", CodedData(responses=none)
+    yield "nothing_coded", CodedData(responses=none, respondents=demo.respondents, proposals=demo.proposals)
+    one = str(r["respondent"].iloc[0])
+    listed = demo.respondents
+    yield "one_respondent", CodedData(responses=r.loc[(r["respondent"] == one).to_numpy()].reset_index(drop=True),
+                                      respondents=listed.loc[listed["respondent"] == one].reset_index(drop=True),
+                                      proposals=demo.proposals)
+    gaps = r.copy()
+    gaps.loc[gaps["stance"] == "partly", "stance"] = "disagree"  # no "partly" at all
+    gaps.loc[gaps.index[::4], "stance"] = None  # and rows without a stance
+    gaps.loc[gaps.index[1::9], "respondent_type"] = None  # or without a type
+    yield "stances_missing", CodedData(responses=gaps, respondents=demo.respondents, proposals=demo.proposals)
+
+
+def _all_views(demo, untidy, small):
+    yield from enumerate(_views(demo, untidy))
+    yield from _edge_views(demo, small)
+
+
+SLOT_KEYS = ([], ["proposal_id"], ["consultation", "proposal_id"], ["topic", "respondent_type"],
+             ["consultation", "respondent_type", "proposal_id"], ["respondent", "proposal_id"],
+             ["consultation", "respondent", "respondent_type", "proposal_id", "topic"],
+             ["addressee", "proposal_title", "respondent"])
+
+
+def test_answer_slots_equal_the_merge(demo, untidy, small):
+    for name, data in _all_views(demo, untidy, small):
+        for by in SLOT_KEYS:
+            got = shares.answer_slots(data, by)
+            assert len(got) or name in ("empty", "stances_missing") or not by, (name, by)
+            pd.testing.assert_frame_equal(got, oracle_answer_slots(data, by), obj=f"{name} {by}")
+
+
+#: (denominator, count_partly), taken in turn per key list and view, so each pair meets several of both.
+AGREEMENTS = [("all", False), ("addressed", True), ("positioned", False), ("all", True), ("addressed", False),
+              ("positioned", True)]
+
+
+def test_agreement_equals_the_merge(demo, untidy, small):
+    for i, (name, data) in enumerate(_all_views(demo, untidy, small)):
+        for j, by in enumerate(SLOT_KEYS):
+            denominator, partly = AGREEMENTS[(i + j) % len(AGREEMENTS)]
+            pd.testing.assert_frame_equal(shares.agreement(data, by, denominator, partly),
+                                          oracle_agreement(data, by, denominator, partly),
+                                          obj=f"{name} {by} {denominator} {partly}")
+
+
+def test_not_addressed_in_the_oracles(small):
+    """The edge the "all" denominator is for: Remiss A's 5.1 (no one) and 4.10 (three of six repliers)."""
+    out = oracle_agreement(small, ["proposal_id"], "all").set_index("proposal_id")
+    assert out.loc["5.1", ["not_addressed", "n"]].tolist() == [6, 6]
+    assert out.loc["4.10", ["agree", "not_addressed", "n"]].tolist() == [2, 2, 6]
+    assert oracle_answer_slots(small, [])["slots"].tolist() == [18]
+
+
+CONTRASTS = [
+    dict(), dict(count_partly=True), dict(by="topic"),
+    dict(a=("Region", "Kommun"), b=("Statlig myndighet", "Lärosäte", "Organisation")),
+    dict(by="respondent_type", group_col="addressee", a="Region", b="Kommun"),
+    dict(by="respondent_type", group_col="addressee", a=("Region", "Region och kommun"), b="Staten"),
+    dict(by="respondent_type", group_col="respondent_type"),
+    dict(by="addressee", group_col="addressee", a="Region", b="Kommun"),
+    dict(a="Region", b="Nobody"),
+]
+
+
+def test_contrast_equals_the_groupbys(demo, untidy, small):
+    for name, data in _all_views(demo, untidy, small):
+        for kwargs in CONTRASTS:
+            pd.testing.assert_frame_equal(contrast.contrast(data.responses, **kwargs),
+                                          oracle_contrast(data.responses, **kwargs), obj=f"{name} {kwargs}")
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 500])
+def test_answer_slots_in_small_chunks(demo, untidy, small, monkeypatch, chunk):
+    """The pairs are formed a chunk at a time (and summed across chunks): any chunk size, the same slots."""
+    monkeypatch.setattr(shares, "_SLOT_CHUNK", chunk)
+    for name, data in _all_views(demo, untidy, small):
+        for by in (["proposal_id"], ["topic", "respondent_type"], ["respondent", "proposal_id"],
+                   ["consultation", "respondent_type", "proposal_id"], []):
+            pd.testing.assert_frame_equal(shares.answer_slots(data, by), oracle_answer_slots(data, by),
+                                          obj=f"{name} {by}")
+
+
+def test_lex_combine_orders_like_lexsort_past_int64():
+    from analysis.groups import lex_combine
+
+    rng = np.random.default_rng(5)
+    sizes = [3, 1 << 40, 1 << 30, 7, 1 << 50]  # 2**123 combinations: renumbered on the way
+    cols = [rng.integers(0, min(s, 50), 400) for s in sizes]
+    combo = lex_combine(cols, sizes)
+    expected = np.lexsort(cols[::-1])
+    np.testing.assert_array_equal(np.argsort(combo, kind="stable"), expected)
+    rows = np.stack(cols, axis=1)
+    same = (rows[:, None, :] == rows[None, :, :]).all(axis=2)
+    np.testing.assert_array_equal(combo[:, None] == combo[None, :], same)
+
+
+def test_contrast_with_renumbered_groupings(demo, small, monkeypatch):
+    """Above the dense limit the (key, group) grouping numbers the combinations found: the same table."""
+    from analysis import groups
+
+    monkeypatch.setattr(groups, "_DENSE_LIMIT", 4)
+    for data in (demo, small):
+        assert groups.Grouping(data.responses, ["proposal_id", "respondent_type"]).dense is not None
+        for kwargs in CONTRASTS:
+            pd.testing.assert_frame_equal(contrast.contrast(data.responses, **kwargs),
+                                          oracle_contrast(data.responses, **kwargs), obj=str(kwargs))
+
+
+def test_contrast_refuses_an_unconformed_stance_column(small):
+    raw = small.responses.assign(stance=small.responses["stance"].astype("str"))
+    with pytest.raises(TypeError, match="conform"):
+        contrast.contrast(raw)
