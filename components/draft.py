@@ -153,8 +153,12 @@ def proposal_block(ctx: PageContext, p: ProposalDraft, edit, style: str) -> None
                 icon=":material/save:", disabled=not allowed, help=why)
     right.button(t("draft.ui.regenerate", lang), key=keys["reset"], on_click=_save,
                  args=(ctx, p, keys["text"], generated), icon=":material/refresh:", disabled=not allowed, help=why)
-    with st.expander(t("draft.ui.rows", lang)):
-        show_table(evidence_frame(p, lang), lang, key=keys["rows"], stance_cols=("stance",))
+    # The rows behind the figures are drawn only while their expander is open: with a hundred
+    # proposals and thousands of bodies, drawing every closed table cost seconds per rerun.
+    rows = st.expander(t("draft.ui.rows", lang), key=f"{keys['rows']}-open", on_change="rerun")
+    with rows:
+        if rows.open:
+            show_table(evidence_frame(p, lang), lang, key=keys["rows"], stance_cols=("stance",))
         if p.not_addressing:
             st.caption(t("draft.ui.not_addressing", lang, names=join_names(p.not_addressing, lang)))
         c = p.contrast

@@ -58,6 +58,11 @@ def test_demo_draft_page_shows_every_proposal_with_its_paragraph():
     p = demo.proposals[0]
     assert areas[f"Text för förslag {p.proposal_id}"] == paragraph(p, "sv", "words")
     assert [e.label for e in at.expander].count("Raderna bakom siffrorna och namnen") == 25
+    # The rows are drawn only in an open expander (closed, a hundred tables would cost seconds per rerun).
+    assert not at.expander[0].dataframe
+    at.session_state[f"draft-rows-{key_of(p.consultation, p.proposal_id)}-open"] = True
+    at.run()
+    assert len(at.expander[0].dataframe) == 1 and not at.expander[1].dataframe
     rows = at.expander[0].dataframe[0].value
     assert len(rows) == p.addressed and set(rows["Rad"]) == {m.ref.row for g in p.groups for m in g.members}
     # Counts style and English
