@@ -32,6 +32,6 @@ if changed:
                icon=":material/difference:")
 ui.download(c, draft, edits, style)
 
-for p in draft.proposals:
+for p in ui.page_of(draft.proposals, lang):
     with st.container(border=True):
         ui.proposal_block(c, p, edits.get(p.key), style)

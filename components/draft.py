@@ -65,6 +65,29 @@ def block_keys(ctx: PageContext, p: ProposalDraft, style: str) -> dict[str, str]
             "save": f"draft-save-{digest}", "reset": f"draft-reset-{digest}", "rows": f"draft-rows-{digest}"}
 
 
+#: Proposals edited on one screen; a longer draft is shown a part at a time (the download holds all).
+PAGE_SIZE = 50
+
+
+def page_of(proposals: list, lang: str) -> list:
+    """The proposals to draw: all of them, or, above :data:`PAGE_SIZE`, the part the official picks.
+
+    Every paragraph is a text area, and Streamlit's cost per text area grows
+    with the number on the page: 400 proposals took seconds per rerun.
+    """
+    if len(proposals) <= PAGE_SIZE:
+        return proposals
+    starts = list(range(0, len(proposals), PAGE_SIZE))
+
+    def label(start: int) -> str:
+        end = min(start + PAGE_SIZE, len(proposals))
+        return t("draft.ui.page", lang, first=proposals[start].proposal_id, last=proposals[end - 1].proposal_id,
+                 a=start + 1, b=end, n=len(proposals))
+
+    start = st.selectbox(t("draft.ui.page_label", lang), starts, format_func=label, key="draft_page")
+    return proposals[start:start + PAGE_SIZE]
+
+
 def style_picker(lang: str) -> str:
     return st.radio(t("draft.ui.style", lang), STYLES, format_func=lambda s: t(f"draft.ui.style.{s}", lang),
                     horizontal=True, key="draft_style")

@@ -117,3 +117,20 @@ def test_english_page_gives_the_english_paragraph():
     p = build_draft(load_path("data/demo.xlsx").data, Filters(consultation=PLAN)).proposals[0]
     assert widget(at, "text_area", f"Text for proposal {p.proposal_id}").value == paragraph(p, "en", "words")
     assert "Download the draft (Word)" in [b.proto.label for b in at.main.get("download_button")]
+
+
+def test_a_long_draft_is_shown_fifty_proposals_at_a_time():
+    """Above 50 proposals the page draws one part at a time (each paragraph is a text area)."""
+    rows = [["Remiss", "Remissinstans", "Typ", "Förslag", "Ställningstagande"]]
+    rows += [["Långa remissen", body, kind, str(n), "Tillstyrker" if n % 3 else "Avstyrker"]
+             for n in range(1, 61) for body, kind in (("Region Norr", "Region"), ("Ludvika kommun", "Kommun"))]
+    at = app().run()
+    upload_and_save(at, "lang.xlsx", sheets.xlsx({"Svar": rows}), new_name="Testremissen, lång")
+    on_page(at, "draft")
+    assert not at.exception, at.exception
+    assert [a.label for a in at.text_area][:2] == ["Text för förslag 1", "Text för förslag 2"]
+    assert len(at.text_area) == 50
+    pick = at.selectbox(key="draft_page")
+    assert pick.options == ["1–50 av 60 (förslag 1 till 50)", "51–60 av 60 (förslag 51 till 60)"]
+    pick.set_value(50).run()
+    assert [a.label for a in at.text_area] == [f"Text för förslag {n}" for n in range(51, 61)]
