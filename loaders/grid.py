@@ -83,15 +83,23 @@ class ArrowGrid:
 
     # -- changes --------------------------------------------------------------
 
-    def put(self, r: int, c: int, value: object) -> None:
-        """Set one cell, growing the grid if it lies outside (as a list grid would be extended)."""
-        if c >= len(self.columns):
-            self.columns.extend(pa.nulls(self.n_rows, pa.large_string()) for _ in range(c + 1 - len(self.columns)))
-        if r >= self.n_rows:
-            grow = r + 1 - self.n_rows
+    def ensure(self, n_rows: int, width: int) -> None:
+        """Grow the grid to at least ``n_rows`` rows and ``width`` columns (new cells blank), in one step."""
+        if width > len(self.columns):
+            self.columns.extend(pa.nulls(self.n_rows, pa.large_string()) for _ in range(width - len(self.columns)))
+        if n_rows > self.n_rows:
+            grow = n_rows - self.n_rows
             self.columns = [pa.chunked_array([*_chunks(col.cast(pa.large_string())), pa.nulls(grow, pa.large_string())])
                             for col in self.columns]
-            self.n_rows = r + 1
+            self.n_rows = n_rows
+
+    def put(self, r: int, c: int, value: object) -> None:
+        """Set one cell, growing the grid if it lies outside (as a list grid would be extended).
+
+        Many cells outside the grid should be preceded by one :meth:`ensure`: growing costs a pass over
+        every column.
+        """
+        self.ensure(r + 1, c + 1)
         self.cells[(r, c)] = value
         self._by_row[r][c] = value
 

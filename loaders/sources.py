@@ -253,6 +253,11 @@ def _show_marks(sheet: RawSheet) -> None:
     rows = sheet.rows
     arrow = isinstance(rows, ArrowGrid)  # its percent marks were checked to be numbers by the scan
     limit = len(rows) + 10_000
+    if arrow:  # grow once for the marks outside the read cells (uncalculated formulas below the data)
+        spots = [(r, c) for marks in (sheet.marks.errors, sheet.marks.formulas, sheet.marks.percents)
+                 for r, c in marks if r < limit and c < MAX_GRID_COL]
+        if spots:
+            rows.ensure(max(r for r, _ in spots) + 1, max(c for _, c in spots) + 1)
     for shown, only_numbers in ((sheet.marks.errors, False), (sheet.marks.formulas, False),
                                 (sheet.marks.percents, not arrow)):
         for (r, c), text in shown.items():

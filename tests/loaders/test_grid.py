@@ -255,3 +255,18 @@ def test_edge_space_pattern_finds_exactly_what_arrow_trims():
     edges = {o for o, c in zip(arr.to_pylist(), changed, strict=True) if c}
     assert {"a\u00a0", "\u2003a", "a\t", "\na", "a\u3000"} <= edges
     assert not {"a\u200b", "a b", "a", ""} & edges  # a zero-width space is not whitespace
+
+
+def test_uncalculated_formulas_below_the_data_grow_the_grid_once():
+    """A script's formula column running past the last value row: the grid grows in one step, not per cell."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Svar"
+    ws.append(["Remissinstans", "Förslag", "Ställningstagande", "Kommentar"])
+    ws.append(["Region Norr", "4.2", "Tillstyrker", "Bra"])
+    for r in range(3, 3003):
+        ws.cell(r, 4, f"=A{r}")  # openpyxl saves no value: fastexcel reads nothing there
+    sheet = read_sheets(_save(wb), "s.xlsx", Report())[0]
+    grid = sheet.rows
+    assert len(grid) == 3002 and grid[3001][3] == "=A3002" and grid[2][3] == "=A3"
+    assert all(len(grid_mod._chunks(col)) <= 2 for col in grid.columns)
