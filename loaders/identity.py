@@ -485,8 +485,9 @@ def unify_types(rows: pd.DataFrame, report: Report, sheet: str | None, column: s
         sub = rows[rows["respondent"].isin(torn)]
         parsed = dict(zip(types, canon, strict=False))
         sub = sub.assign(canon=sub["respondent_type"].map(parsed))
-        for shown, (name, part) in enumerate(sub[sub["canon"].ne("")].groupby("respondent", sort=False)):
-            locs = row_locations(rows, rows.index.isin(part.index))
+        typed_rows = sub["canon"].ne("")
+        locs = row_locations(rows, rows.index.isin(sub.index[typed_rows]))  # once, not once per body
+        for shown, (name, part) in enumerate(sub[typed_rows].groupby("respondent", sort=False)):
             by_type = {t: sorted(r) for t, r in locs.loc[part.index].groupby(part["canon"], sort=False)}
             best = max(len(r) for r in by_type.values())
             chosen[name] = min((t for t, r in by_type.items() if len(r) == best), key=lambda t: by_type[t][0])

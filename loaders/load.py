@@ -388,11 +388,12 @@ def _join_proposals(rows: pd.DataFrame, props: pd.DataFrame | None, report: Repo
     unknown = merged[merged["_merge"].eq("left_only")]
     listed_ids = set(props["proposal_id"])
     wide = "column_label" in unknown.columns and id_column is None
+    # with several reply sheets the rows are named with their sheet (identity.Loc); found once for all
+    locs = row_locations(merged, merged["_merge"].eq("left_only")) if len(unknown) else None
     for n, ((cons, pid), part) in enumerate(unknown.groupby(["consultation", "proposal_id"], sort=False)):
         if n == 200:
             break
-        # with several reply sheets the rows are named with their sheet (identity.Loc)
-        rows_here = sorted(set(row_locations(merged, merged.index.isin(part.index))))
+        rows_here = sorted(set(locs.loc[part.index]))
         key = "ids.unknown_for_consultation" if pid in listed_ids else "ids.unknown"
         say(report, "error", "constraint-error", key, sheet=sheet, row=rows_here[0],
             column=str(part["column_label"].iloc[0]) if wide else id_column, id=pid, consultation=cons,
