@@ -7,10 +7,7 @@ app's store. It is written all or nothing (:func:`exports.atomic.write_atomic`).
 """
 from __future__ import annotations
 
-import sys
-
 from commands import filters as cli_filters
-from commands.loading import loaded_or_report
 from commands.output import fail, say
 
 
@@ -36,13 +33,10 @@ def run(args) -> int:
     out = Path(args.out)
     if out.suffix.lower() != ".docx":
         return fail("cli.draft.bad_out", lang, out=out)
-    loaded = loaded_or_report(args)
-    if isinstance(loaded, int):
-        return loaded
-    filters = cli_filters.filters_from_args(args, loaded.data, lang)
-    if isinstance(filters, str):
-        print(filters, file=sys.stderr)
-        return 2
+    both = cli_filters.loaded_and_filters(args, lang)
+    if isinstance(both, int):
+        return both
+    loaded, filters = both
     draft = build_draft(loaded.data, filters)
     payload = build_docx(loaded.data, filters, ExtractMeta.for_file(args.file), lang, args.style, draft=draft)
     try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 
 from commands import filters as cli_filters
-from commands.loading import add_merges, loaded_or_report
+from commands.loading import add_merges
 from commands.output import fail, say
 
 
@@ -41,13 +41,10 @@ def run(args) -> int:
     if isinstance(vocab, str):
         print(vocab, file=sys.stderr)
         return 2
-    loaded = loaded_or_report(args)
-    if isinstance(loaded, int):
-        return loaded
-    filters = cli_filters.filters_from_args(args, loaded.data, lang)
-    if isinstance(filters, str):
-        print(filters, file=sys.stderr)
-        return 2
+    both = cli_filters.loaded_and_filters(args, lang)
+    if isinstance(both, int):
+        return both
+    loaded, filters = both
     out = Path(args.out)
     meta = replace(ExtractMeta.for_file(args.file), merges=getattr(args, "merge_notes", ()), merges_from_file=True)
     try:

@@ -53,6 +53,26 @@ def vocabulary(args, lang: str) -> tuple[list[str], list[str]] | str:
     return types, stances
 
 
+def loaded_and_filters(args, lang: str):
+    """(loaded file, :class:`~analysis.filters.Filters`) for ``export`` and ``draft``, or the exit code.
+
+    An invalid file gets its report on stderr (exit 1 or 2); a filter value that names nothing, its
+    message (exit 2).
+    """
+    import sys
+
+    from commands.loading import loaded_or_report
+
+    loaded = loaded_or_report(args)
+    if isinstance(loaded, int):
+        return loaded
+    filters = filters_from_args(args, loaded.data, lang)
+    if isinstance(filters, str):
+        print(filters, file=sys.stderr)
+        return 2
+    return loaded, filters
+
+
 def filters_from_args(args, data, lang: str):
     """The :class:`~analysis.filters.Filters` the arguments ask for, or the message saying which value names
     nothing in ``data`` (a :class:`~loaders.model.CodedData`)."""
